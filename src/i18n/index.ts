@@ -1,0 +1,5 @@
+export { catalogs, flattenTranslations, LOCALES, placeholdersOf, resolveLocale } from './catalog.ts';
+export type { Catalog, Locale } from './catalog.ts';
+export { createTranslator, MissingTranslation } from './translate.ts';
+export type { Translate, TranslationVars } from './translate.ts';
+export { I18nProvider, useI18n, useT } from './provider.tsx';
