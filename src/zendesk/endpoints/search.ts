@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import type { SupportApiClient } from '../client.ts';
+import { cursorPages, SEARCH_RESULT_CAP, toZendeskPath, withQuery } from '../pagination.ts';
+import {
+  searchCountResponseSchema,
+  searchExportResponseSchema,
+  searchResponseSchema,
+  searchResultSchemas,
+  type SearchableType,
+} from '../schemas/search.ts';
+import type { User } from '../schemas/users.ts';
+import type { CallOptions } from './call-options.ts';
+
+/** GET /api/v2/search/count: how many records match, without fetching any. */
+export async function countSearch(client: SupportApiClient, query: string, options?: CallOptions): Promise<number> {
+  const { count } = await client.request(
+    { method: 'GET', url: withQuery('/api/v2/search/count', { query }) },
+    searchCountResponseSchema,
+    options,
+  );
+  return count;
+}
+
+export interface SearchUsersResult {
+  /** Every match Zendesk counted, even past what /search can return. */
+  count: number;
+  /** At most 1,000 (the /search cap): use exportSearch or userPages for more. */
+  users: User[];
+  /** True when `count` exceeds what was returned because of the cap or `maxResults`. */
+  truncated: boolean;
+}
+
+const userSearchSchema = searchResponseSchema(searchResultSchemas.user.extend({ result_type: z.literal('user') }));
+
+/**
+ * GET /api/v2/search for users, offset pages of up to 100. /search answers 422 past 1,000
+ * results, so this never asks for a page beyond the cap.
+ */
+export async function searchUsers(
+  client: SupportApiClient,
+  query: string,
+  limits: { maxResults?: number; perPage?: number } = {},
+  options?: CallOptions,
+): Promise<SearchUsersResult> {
+  const perPage = Math.min(100, Math.max(1, limits.perPage ?? 100));
+  const maxResults = Math.min(SEARCH_RESULT_CAP, limits.maxResults ?? SEARCH_RESULT_CAP);
+  const fullQuery = /(^|\s)type:user(\s|$)/.test(query) ? query : `type:user ${query}`.trim();
+  const users: User[] = [];
+  let count = 0;
+  let url: string | undefined = withQuery('/api/v2/search', { query: fullQuery, page: 1, per_page: perPage });
+  for (let page = 1; url !== undefined && users.length < maxResults; page++) {
+    const response: z.infer<typeof userSearchSchema> = await client.request(
+      { method: 'GET', url },
+      userSearchSchema,
+      options,
+    );
+    count = response.count;
+    users.push(...response.results);
+    const more = response.next_page !== null && response.results.length > 0 && page * perPage < maxResults;
+    url = more && response.next_page !== null ? toZendeskPath(response.next_page) : undefined;
+  }
+  const kept = users.slice(0, maxResults);
+  return { count, users: kept, truncated: count > kept.length };
+}
+
+/**
+ * GET /api/v2/search/export: cursor pages of one object type, no 1,000 cap (own 100 req/min
+ * bucket, cursor valid 1 h). The type goes in `filter[type]`: a `type:` keyword in the query is a 400.
+ */
+export async function* exportSearch<T extends SearchableType>(
+  client: SupportApiClient,
+  request: { query: string; type: T; pageSize?: number },
+  options?: CallOptions,
+): AsyncGenerator<z.infer<(typeof searchResultSchemas)[T]>[], void, undefined> {
+  const pageSize = Math.min(1000, Math.max(1, request.pageSize ?? 100));
+  const url = withQuery('/api/v2/search/export', {
+    query: request.query,
+    'filter[type]': request.type,
+    'page[size]': pageSize,
+  });
+  const schema = searchExportResponseSchema(searchResultSchemas[request.type]);
+  for await (const page of cursorPages(client, url, schema, options)) {
+    yield page.results as z.infer<(typeof searchResultSchemas)[T]>[];
+  }
+}

@@ -1,0 +1,45 @@
+import type { SupportApiClient } from '../client.ts';
+import { cursorPages, withQuery } from '../pagination.ts';
+import { currentUserResponseSchema, usersResponseSchema, type User, type UserRole } from '../schemas/users.ts';
+import { chunks, type CallOptions } from './call-options.ts';
+
+/** GET /api/v2/users/me: the agent the app runs as. */
+export async function getCurrentUser(client: SupportApiClient, options?: CallOptions): Promise<User> {
+  const { user } = await client.request({ method: 'GET', url: '/api/v2/users/me' }, currentUserResponseSchema, options);
+  return user;
+}
+
+/** GET /api/v2/users/show_many: at most 100 ids per request, so larger lists go in chunks. */
+export async function showManyUsers(
+  client: SupportApiClient,
+  ids: readonly number[],
+  options?: CallOptions,
+): Promise<User[]> {
+  const pages = await Promise.all(
+    chunks(ids, 100).map((chunk) =>
+      client.request(
+        { method: 'GET', url: withQuery('/api/v2/users/show_many', { ids: chunk.join(',') }) },
+        usersResponseSchema,
+        options,
+      ),
+    ),
+  );
+  return pages.flatMap((page) => page.users);
+}
+
+/**
+ * GET /api/v2/users with cursor paging (100 per page, the maximum): every user of the account
+ * with the given roles, page by page. No search index involved, so no 1,000 cap and no lag.
+ */
+export async function* userPages(
+  client: SupportApiClient,
+  filter: { roles?: readonly UserRole[]; pageSize?: number } = {},
+  options?: CallOptions,
+): AsyncGenerator<User[], void, undefined> {
+  let url = withQuery('/api/v2/users', { 'page[size]': filter.pageSize ?? 100 });
+  const roles = filter.roles ?? [];
+  if (roles.length === 1) url = withQuery(url, { role: roles[0] });
+  else for (const role of roles) url = withQuery(url, { 'role[]': role });
+  const schema = usersResponseSchema.required({ meta: true, links: true });
+  for await (const page of cursorPages(client, url, schema, options)) yield page.users;
+}

@@ -1,0 +1,218 @@
+import pLimit, { type LimitFunction } from 'p-limit';
+import type { Clock } from './clock.ts';
+import { retryAfterSeconds } from './errors.ts';
+import { RateBudget } from './rate-budget.ts';
+import { backoffDelayMs, isTooManyJobs, mayRepeat, type RetryMode } from './retry-policy.ts';
+import type { HttpMethod, TransportResponse } from './transport.ts';
+
+export interface SchedulerOptions {
+  /** Requests in flight at once. */
+  concurrency: number;
+  /**
+   * Our own per-minute budget, e.g. 100 for a ZAF app (Zendesk's per-user-per-app limit). The
+   * limit Zendesk announces in `ratelimit-limit` lowers it further once learned.
+   */
+  rpm: number | undefined;
+  /** Sends per request after 5xx / lost connections (the first try included). */
+  maxAttempts: number;
+  /** 429 retries per request before the 429 is reported. */
+  maxRateLimitRetries: number;
+  backoffBaseMs: number;
+  backoffMaxMs: number;
+  /** When a 429 carries neither `Retry-After` nor `ratelimit-reset`. */
+  defaultRetryAfterSeconds: number;
+}
+
+export const defaultSchedulerOptions: SchedulerOptions = {
+  concurrency: 4,
+  rpm: undefined,
+  maxAttempts: 5,
+  maxRateLimitRetries: 10,
+  backoffBaseMs: 1_000,
+  backoffMaxMs: 30_000,
+  defaultRetryAfterSeconds: 60,
+};
+
+/**
+ * rate_limited: Zendesk answered 429 (everyone waits `Retry-After`); retry_after: 503 with
+ * `Retry-After` (everyone waits); backoff: this request waits after a 5xx / lost connection;
+ * budget: pacing to stay inside the per-minute budget.
+ */
+export type WaitReason = 'rate_limited' | 'retry_after' | 'backoff' | 'budget';
+export interface WaitEvent {
+  reason: WaitReason;
+  untilMs: number;
+}
+
+export interface ScheduledRequest {
+  method: HttpMethod;
+  url: string;
+  retry?: RetryMode;
+}
+
+type Outcome = { response: TransportResponse } | { failure: unknown };
+
+/**
+ * Decides when each request goes out and whether it goes out again. It returns the final HTTP
+ * response (2xx or not) or rethrows the transport's failure; turning those into values and
+ * errors is the client's job.
+ */
+export class RequestScheduler {
+  private readonly options: SchedulerOptions;
+  private readonly limit: LimitFunction;
+  private readonly budget: RateBudget;
+  private readonly listeners = new Set<(wait: WaitEvent) => void>();
+  private pause: WaitEvent | undefined;
+  private lastAnnounced: WaitEvent | undefined;
+
+  constructor(
+    private readonly clock: Clock,
+    options: Partial<SchedulerOptions> = {},
+    private readonly random: () => number = Math.random,
+  ) {
+    this.options = { ...defaultSchedulerOptions, ...options };
+    this.limit = pLimit(Math.max(1, this.options.concurrency));
+    this.budget = new RateBudget(this.options.rpm);
+  }
+
+  onWait(listener: (wait: WaitEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** The per-minute cap currently applied (configured or learned), if any. */
+  get rpm(): number | undefined {
+    return this.budget.limit;
+  }
+
+  async run(
+    request: ScheduledRequest,
+    send: () => Promise<TransportResponse>,
+    signal?: AbortSignal,
+  ): Promise<TransportResponse> {
+    let failures = 0;
+    let rateLimited = 0;
+    for (;;) {
+      const outcome = await this.inSlot(async (): Promise<Outcome> => {
+        await this.waitForTurn(signal);
+        try {
+          return { response: await send() };
+        } catch (failure) {
+          return { failure };
+        }
+      }, signal);
+      const now = this.clock.now();
+      if ('failure' in outcome) {
+        failures += 1;
+        if (!mayRepeat(request) || failures >= this.options.maxAttempts) throw outcome.failure;
+        await this.wait({ reason: 'backoff', untilMs: now + this.backoff(failures) }, signal);
+        continue;
+      }
+      const { response } = outcome;
+      this.budget.learn(response.headers, now);
+      if (response.status === 429) {
+        rateLimited += 1;
+        if (rateLimited > this.options.maxRateLimitRetries) return response;
+        const untilMs = now + this.rateLimitSeconds(response, now) * 1000;
+        // TooManyJobs clears when jobs finish, not when the minute turns: only this request waits.
+        if (isTooManyJobs(response.body)) await this.wait({ reason: 'rate_limited', untilMs }, signal);
+        else this.pauseEveryone({ reason: 'rate_limited', untilMs });
+        continue;
+      }
+      if (response.status >= 500) {
+        failures += 1;
+        const retryAfter = response.status === 503 ? retryAfterSeconds(response.headers, now) : undefined;
+        // A 503 with Retry-After is Zendesk asking everyone to hold off, even if this one is not repeated.
+        if (retryAfter !== undefined) this.pauseEveryone({ reason: 'retry_after', untilMs: now + retryAfter * 1000 });
+        if (!mayRepeat(request) || failures >= this.options.maxAttempts) return response;
+        if (retryAfter === undefined) {
+          await this.wait({ reason: 'backoff', untilMs: now + this.backoff(failures) }, signal);
+        }
+        continue;
+      }
+      return response;
+    }
+  }
+
+  private rateLimitSeconds(response: TransportResponse, now: number): number {
+    const fromHeader = retryAfterSeconds(response.headers, now);
+    if (fromHeader !== undefined) return fromHeader;
+    const reset = Number(response.headers['ratelimit-reset']);
+    return Number.isFinite(reset) && reset >= 0 ? reset : this.options.defaultRetryAfterSeconds;
+  }
+
+  private backoff(failures: number): number {
+    return backoffDelayMs(
+      failures,
+      { baseMs: this.options.backoffBaseMs, maxMs: this.options.backoffMaxMs },
+      this.random,
+    );
+  }
+
+  private pauseEveryone(wait: WaitEvent): void {
+    if (this.pause === undefined || wait.untilMs > this.pause.untilMs) this.pause = wait;
+  }
+
+  /** Waits out a shared pause and the budget, then claims a send slot (synchronously, so no race). */
+  private async waitForTurn(signal: AbortSignal | undefined): Promise<void> {
+    for (;;) {
+      signal?.throwIfAborted();
+      const now = this.clock.now();
+      if (this.pause !== undefined && this.pause.untilMs > now) {
+        await this.wait(this.pause, signal);
+        continue;
+      }
+      const slotAt = this.budget.nextSlotAt(now);
+      if (slotAt > now) {
+        await this.wait({ reason: 'budget', untilMs: slotAt }, signal);
+        continue;
+      }
+      this.budget.recordSend(now);
+      return;
+    }
+  }
+
+  private async wait(wait: WaitEvent, signal: AbortSignal | undefined): Promise<void> {
+    const ms = wait.untilMs - this.clock.now();
+    if (ms <= 0) return;
+    this.announce(wait);
+    await this.clock.sleep(ms, signal);
+  }
+
+  private announce(wait: WaitEvent): void {
+    const last = this.lastAnnounced;
+    if (last !== undefined && last.reason === wait.reason && last.untilMs === wait.untilMs) return;
+    this.lastAnnounced = wait;
+    for (const listener of this.listeners) {
+      try {
+        listener({ ...wait });
+      } catch {
+        // A broken UI listener must not break the request flow.
+      }
+    }
+  }
+
+  /**
+   * p-limit cannot take a task out of its queue, so a request aborted while queued is rejected
+   * at once and its task exits without sending when its turn comes. Once sent, the request runs
+   * to its response: the caller must learn whether a POST happened.
+   */
+  private inSlot<T>(task: () => Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+    if (signal === undefined) return this.limit(task);
+    if (signal.aborted) return Promise.reject(signal.reason);
+    return new Promise<T>((resolve, reject) => {
+      let started = false;
+      const onAbort = () => {
+        if (!started) reject(signal.reason);
+      };
+      signal.addEventListener('abort', onAbort, { once: true });
+      this.limit(async () => {
+        signal.throwIfAborted();
+        started = true;
+        return task();
+      })
+        .then(resolve, reject)
+        .finally(() => signal.removeEventListener('abort', onAbort));
+    });
+  }
+}

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+
+/**
+ * One entry of `job_status.results`: `{index, id}` for a created ticket, `{index, error:
+ * "TicketCreateFailed", details}` for a failed one, `{id, action, status, success}` for updates.
+ */
+export const jobResultSchema = z.looseObject({
+  index: z.number().int().optional(),
+  id: z.number().int().optional(),
+  error: z.string().optional(),
+  details: z.string().optional(),
+  action: z.string().optional(),
+  status: z.string().optional(),
+  success: z.boolean().optional(),
+});
+export type JobResult = z.infer<typeof jobResultSchema>;
+
+export const jobStatusSchema = z.looseObject({
+  id: z.string(),
+  job_type: z.string().nullable().optional(),
+  url: z.string().nullable().optional(),
+  total: z.number().int().nullable(),
+  progress: z.number().int().nullable(),
+  // Documented: queued | working | failed | completed ("killed" in older docs): kept open, and
+  // anything unknown is treated as a failed terminal state by the send flow.
+  status: z.string(),
+  message: z.string().nullable().optional(),
+  results: z.array(jobResultSchema).nullable().optional(),
+});
+export type JobStatus = z.infer<typeof jobStatusSchema>;
+
+export const jobStatusResponseSchema = z.looseObject({ job_status: jobStatusSchema });
+export const jobStatusesResponseSchema = z.looseObject({ job_statuses: z.array(jobStatusSchema) });
