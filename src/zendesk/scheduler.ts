@@ -96,7 +96,10 @@ export class RequestScheduler {
       const outcome = await this.inSlot(async (): Promise<Outcome> => {
         await this.waitForTurn(signal);
         try {
-          return { response: await send() };
+          const response = await send();
+          // Learn before the slot is released, so the next queued request already sees the pause.
+          this.learnFrom(response);
+          return { response };
         } catch (failure) {
           return { failure };
         }
@@ -109,21 +112,21 @@ export class RequestScheduler {
         continue;
       }
       const { response } = outcome;
-      this.budget.learn(response.headers, now);
       if (response.status === 429) {
         rateLimited += 1;
         if (rateLimited > this.options.maxRateLimitRetries) return response;
-        const untilMs = now + this.rateLimitSeconds(response, now) * 1000;
         // TooManyJobs clears when jobs finish, not when the minute turns: only this request waits.
-        if (isTooManyJobs(response.body)) await this.wait({ reason: 'rate_limited', untilMs }, signal);
-        else this.pauseEveryone({ reason: 'rate_limited', untilMs });
+        if (isTooManyJobs(response.body)) {
+          await this.wait(
+            { reason: 'rate_limited', untilMs: now + this.rateLimitSeconds(response, now) * 1000 },
+            signal,
+          );
+        }
         continue;
       }
       if (response.status >= 500) {
         failures += 1;
         const retryAfter = response.status === 503 ? retryAfterSeconds(response.headers, now) : undefined;
-        // A 503 with Retry-After is Zendesk asking everyone to hold off, even if this one is not repeated.
-        if (retryAfter !== undefined) this.pauseEveryone({ reason: 'retry_after', untilMs: now + retryAfter * 1000 });
         if (!mayRepeat(request) || failures >= this.options.maxAttempts) return response;
         if (retryAfter === undefined) {
           await this.wait({ reason: 'backoff', untilMs: now + this.backoff(failures) }, signal);
@@ -131,6 +134,23 @@ export class RequestScheduler {
         continue;
       }
       return response;
+    }
+  }
+
+  /**
+   * Budget headers, and the pauses that hold every request: a 429 (the account is over its
+   * limit, so anything we send is wasted) and a 503 with Retry-After (Zendesk asking everyone to
+   * hold off, even when this request itself is not repeated).
+   */
+  private learnFrom(response: TransportResponse): void {
+    const now = this.clock.now();
+    this.budget.learn(response.headers, now);
+    if (response.status === 429 && !isTooManyJobs(response.body)) {
+      this.pauseEveryone({ reason: 'rate_limited', untilMs: now + this.rateLimitSeconds(response, now) * 1000 });
+    }
+    if (response.status === 503) {
+      const retryAfter = retryAfterSeconds(response.headers, now);
+      if (retryAfter !== undefined) this.pauseEveryone({ reason: 'retry_after', untilMs: now + retryAfter * 1000 });
     }
   }
 
