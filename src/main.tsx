@@ -1,12 +1,23 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@zendeskgarden/css-bedrock/dist/index.css';
+import { connectToZendesk, type Connection, type ZendeskSession } from './zaf/connect.ts';
+import { initSdkClient } from './zaf/sdk.ts';
+import { SupportApiClient } from './zendesk/client.ts';
 import { App } from './ui/App.tsx';
+import { supportApiHomeData } from './ui/home/support-api-home-data.ts';
+
+// One SDK client per page: React's StrictMode runs effects twice in development, and a second
+// ZAFClient.init() would send Zendesk a second handshake.
+let connection: Promise<Connection> | undefined;
+const connect = () => (connection ??= connectToZendesk({ init: initSdkClient }));
+const createHomeData = (session: ZendeskSession) =>
+  supportApiHomeData(new SupportApiClient({ transport: session.transport }));
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
-    <App />
+    <App connect={connect} createHomeData={createHomeData} />
   </StrictMode>,
 );

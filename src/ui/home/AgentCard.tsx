@@ -1,0 +1,24 @@
+import { MD } from '@zendeskgarden/react-typography';
+import { useI18n } from '../../i18n/provider.tsx';
+import type { CurrentUser } from '../../zaf/current-user.ts';
+import { Card } from '../shared/Card.tsx';
+import { Facts } from '../shared/Facts.tsx';
+import { roleLabel } from './role-label.ts';
+
+export function AgentCard({ user, subdomain }: { user: CurrentUser; subdomain: string | null }) {
+  const { t, locale } = useI18n();
+  return (
+    <Card title={t('home.agent_title')}>
+      <MD isBold>{user.name}</MD>
+      {user.email && <MD>{user.email}</MD>}
+      <br />
+      <Facts
+        items={[
+          { label: t('home.role'), value: roleLabel(user.role, t) },
+          { label: t('home.account'), value: subdomain ?? '—' },
+          { label: t('home.language'), value: `${t(`language.${locale}`)} (${user.locale})` },
+        ]}
+      />
+    </Card>
+  );
+}
