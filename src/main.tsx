@@ -11,8 +11,12 @@ import { supportApiHomeData } from './ui/home/support-api-home-data.ts';
 // ZAFClient.init() would send Zendesk a second handshake.
 let connection: Promise<Connection> | undefined;
 const connect = () => (connection ??= connectToZendesk({ init: initSdkClient }));
+// The home screen is interactive: after a couple of quick retries it shows the error and a Retry
+// button rather than keeping the agent waiting through a long backoff.
 const createHomeData = (session: ZendeskSession) =>
-  supportApiHomeData(new SupportApiClient({ transport: session.transport }));
+  supportApiHomeData(
+    new SupportApiClient({ transport: session.transport, scheduler: { maxAttempts: 3, backoffMaxMs: 2_000 } }),
+  );
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -65,6 +65,7 @@ export function App({ connect, createHomeData, browserLocale }: AppProps) {
               settings={state.session.settings}
               settingProblems={state.session.settingProblems}
               data={state.homeData}
+              routeTo={state.session.routeTo}
             />
           </Shell>
         )}

@@ -2,6 +2,7 @@ import { Col, Grid, Row } from '@zendeskgarden/react-grid';
 import { MD, XXL } from '@zendeskgarden/react-typography';
 import styled from 'styled-components';
 import { useT } from '../../i18n/provider.tsx';
+import type { ZendeskSession } from '../../zaf/connect.ts';
 import type { CurrentUser } from '../../zaf/current-user.ts';
 import type { AppSettings, SettingProblem } from '../../zaf/settings.ts';
 import { AgentCard } from './AgentCard.tsx';
@@ -24,10 +25,11 @@ export interface HomeProps {
   settings: AppSettings;
   settingProblems: readonly SettingProblem[];
   data: HomeData;
+  routeTo: ZendeskSession['routeTo'];
 }
 
 /** The first screen: who is signed in, and what the account offers a campaign. */
-export function Home({ user, subdomain, settings, settingProblems, data }: HomeProps) {
+export function Home({ user, subdomain, settings, settingProblems, data, routeTo }: HomeProps) {
   const t = useT();
   return (
     <>
@@ -38,7 +40,7 @@ export function Home({ user, subdomain, settings, settingProblems, data }: HomeP
       <Grid gutters="md" style={{ padding: 0 }}>
         <Row>
           <Cell sm={12} md={4}>
-            <AgentCard user={user} subdomain={subdomain} />
+            <AgentCard user={user} subdomain={subdomain} onOpenProfile={() => void routeTo('user', user.id)} />
           </Cell>
           <Cell sm={12} md={4}>
             <CustomersCard countCustomers={data.countCustomers} />
