@@ -216,6 +216,15 @@ const breakages: Breakage[] = [
     apply: (p) => symlinkSync('index.html', p.path('assets/alias.html')),
     expected: err('symlink_in_zip', 'assets/alias.html', 'Symlinks are not allowed in the zip file'),
   },
+  {
+    name: 'a second manifest.json below the root',
+    apply: (p) => p.write('assets/manifest.json', '{}'),
+    expected: warn(
+      'stray_manifest',
+      'assets/manifest.json',
+      'assets/manifest.json is ignored: Zendesk reads only the manifest.json at the package root.',
+    ),
+  },
   // Warnings from scanning the code
   {
     name: 'a plain-http request in a page',
