@@ -19,7 +19,14 @@ export type { CallOptions } from './endpoints/call-options.ts';
 export { getCurrentUser, showManyUsers, userPages } from './endpoints/users.ts';
 export { listUserFields, listOrganizationFields } from './endpoints/custom-fields.ts';
 export { listOrganizationMemberships, showManyOrganizations } from './endpoints/organizations.ts';
-export { countSearch, searchUsers, exportSearch, type SearchUsersResult } from './endpoints/search.ts';
+export {
+  countSearch,
+  search,
+  searchUsers,
+  exportSearch,
+  type SearchResult,
+  type SearchUsersResult,
+} from './endpoints/search.ts';
 export {
   createManyTickets,
   createTicket,
