@@ -1,0 +1,120 @@
+import type {
+  CustomField,
+  CustomStatus,
+  GroupMembership,
+  OrganizationMembership,
+  Plan,
+  StoredTicket,
+  TriggerCategory,
+  ZendeskGroup,
+  ZendeskMacro,
+  ZendeskOrganization,
+  ZendeskTrigger,
+  ZendeskUser,
+  ZendeskView,
+} from './types.ts';
+
+export const DEMO_SUBDOMAIN = 'proactive-demo';
+export const DEMO_ORIGIN = `https://${DEMO_SUBDOMAIN}.zendesk.com`;
+
+/** The `url` property Zendesk puts on every record. */
+export function recordUrl(path: string): string {
+  return `${DEMO_ORIGIN}/api/v2/${path}.json`;
+}
+
+/** The demo account's state: plain Zendesk JSON records plus the indexes the endpoints need. */
+export class DemoAccount {
+  readonly subdomain = DEMO_SUBDOMAIN;
+  plan: Plan;
+  rpm: number;
+  readonly createdAtMs: number;
+
+  readonly users: ZendeskUser[] = [];
+  readonly usersById = new Map<number, ZendeskUser>();
+  readonly usersByEmail = new Map<string, ZendeskUser>();
+  readonly organizations: ZendeskOrganization[] = [];
+  readonly organizationsById = new Map<number, ZendeskOrganization>();
+  readonly organizationMemberships: OrganizationMembership[] = [];
+  private readonly membershipsByUser = new Map<number, OrganizationMembership[]>();
+  readonly userFields: CustomField[] = [];
+  readonly organizationFields: CustomField[] = [];
+  readonly groups: ZendeskGroup[] = [];
+  readonly groupMemberships: GroupMembership[] = [];
+  readonly macros: ZendeskMacro[] = [];
+  readonly triggers: ZendeskTrigger[] = [];
+  readonly triggerCategories: TriggerCategory[] = [];
+  readonly views: ZendeskView[] = [];
+  readonly customStatuses: CustomStatus[] = [];
+  readonly tickets: StoredTicket[] = [];
+  readonly ticketsById = new Map<number, StoredTicket>();
+
+  private readonly counters = new Map<string, number>();
+
+  constructor(plan: Plan, rpm: number, createdAtMs: number) {
+    this.plan = plan;
+    this.rpm = rpm;
+    this.createdAtMs = createdAtMs;
+  }
+
+  /** Ids per record kind, each in its own range so a user id is never mistaken for an org id. */
+  nextId(kind: 'user' | 'organization' | 'ticket' | 'view' | 'trigger' | 'category' | 'membership'): number {
+    const base: Record<typeof kind, number> = {
+      user: 361_000_000_000,
+      organization: 362_000_000_000,
+      ticket: 0,
+      view: 363_000_000_000,
+      trigger: 364_000_000_000,
+      category: 10_000,
+      membership: 365_000_000_000,
+    };
+    const next = (this.counters.get(kind) ?? base[kind]) + 1;
+    this.counters.set(kind, next);
+    return next;
+  }
+
+  addUser(user: ZendeskUser): void {
+    this.users.push(user);
+    this.usersById.set(user.id, user);
+    if (user.email) this.usersByEmail.set(user.email.toLowerCase(), user);
+  }
+
+  addOrganization(organization: ZendeskOrganization): void {
+    this.organizations.push(organization);
+    this.organizationsById.set(organization.id, organization);
+  }
+
+  addTicket(stored: StoredTicket): void {
+    this.tickets.push(stored);
+    this.ticketsById.set(stored.ticket.id, stored);
+  }
+
+  /** The account owner: the first admin. */
+  get owner(): ZendeskUser {
+    const owner = this.users.find((u) => u.role === 'admin');
+    if (!owner) throw new Error('the demo account has no admin');
+    return owner;
+  }
+
+  addOrganizationMembership(membership: OrganizationMembership): void {
+    this.organizationMemberships.push(membership);
+    const list = this.membershipsByUser.get(membership.user_id);
+    if (list) list.push(membership);
+    else this.membershipsByUser.set(membership.user_id, [membership]);
+  }
+
+  membershipsOf(userId: number): readonly OrganizationMembership[] {
+    return this.membershipsByUser.get(userId) ?? [];
+  }
+
+  organizationIdsOf(userId: number): number[] {
+    return this.membershipsOf(userId).map((m) => m.organization_id);
+  }
+
+  /** The default custom status of a status category (every account has one per category). */
+  defaultCustomStatusId(category: string): number {
+    const match = this.customStatuses.find((s) => s.default && s.status_category === category);
+    // Zendesk has no "closed" custom status: closed tickets keep the solved one.
+    const solved = this.customStatuses.find((s) => s.default && s.status_category === 'solved');
+    return (match ?? solved)?.id ?? 0;
+  }
+}
