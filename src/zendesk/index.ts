@@ -1,7 +1,13 @@
 // The public surface of the Support API client.
 export { SupportApiClient, type ApiRequest, type SupportApiClientOptions } from './client.ts';
 export { ZendeskError, isZendeskError, type ZendeskErrorKind } from './errors.ts';
-export { defaultSchedulerOptions, type SchedulerOptions, type WaitEvent, type WaitReason } from './scheduler.ts';
+export {
+  defaultSchedulerOptions,
+  ZAF_APP_RPM,
+  type SchedulerOptions,
+  type WaitEvent,
+  type WaitReason,
+} from './scheduler.ts';
 export type { RetryMode } from './retry-policy.ts';
 export { createFetchTransport, type FetchTransportOptions } from './fetch-transport.ts';
 export { systemClock, type Clock } from './clock.ts';

@@ -23,6 +23,12 @@ export interface SchedulerOptions {
   defaultRetryAfterSeconds: number;
 }
 
+/**
+ * Inside Zendesk an app gets 100 requests/min per user (client level) on top of the account's
+ * plan limit, and Zendesk does not announce it in headers: configure it as `rpm` there.
+ */
+export const ZAF_APP_RPM = 100;
+
 export const defaultSchedulerOptions: SchedulerOptions = {
   concurrency: 4,
   rpm: undefined,
