@@ -1,7 +1,21 @@
 import type { Route } from '../router.ts';
 import { fieldRoutes } from './fields.ts';
 import { organizationRoutes } from './organizations.ts';
+import { searchRoutes } from './search.ts';
+import { ticketRoutes } from './tickets.ts';
+import { triggerRoutes } from './triggers.ts';
 import { userRoutes } from './users.ts';
+import { viewRoutes } from './views.ts';
+import { workspaceRoutes } from './workspace.ts';
 
 /** Literal routes come before `:id` ones within each list, so `users/me` never reads as an id. */
-export const ALL_ROUTES: readonly Route[] = [...userRoutes, ...organizationRoutes, ...fieldRoutes];
+export const ALL_ROUTES: readonly Route[] = [
+  ...userRoutes,
+  ...organizationRoutes,
+  ...fieldRoutes,
+  ...searchRoutes,
+  ...ticketRoutes,
+  ...viewRoutes,
+  ...triggerRoutes,
+  ...workspaceRoutes,
+];

@@ -1,0 +1,155 @@
+import { idParam } from '../context.ts';
+import { ok, recordNotFound } from '../errors.ts';
+import { paginatedList } from '../pagination.ts';
+import type { Route } from '../router.ts';
+import type { ZendeskMacro } from '../types.ts';
+
+/** Groups, memberships, macros, custom statuses, tag autocomplete and account settings. */
+function macroResult(macro: ZendeskMacro): Record<string, unknown> {
+  const ticket: Record<string, unknown> = {};
+  let isPublic = true;
+  for (const action of macro.actions) {
+    if (action.field === 'comment_mode_is_public') isPublic = action.value === true || action.value === 'true';
+  }
+  for (const { field, value } of macro.actions) {
+    if (field === 'comment_value' || field === 'comment_value_html') {
+      const body = String(value);
+      const plain = body.replace(/<[^>]*>/g, '');
+      ticket.comment = {
+        body: plain,
+        ...(field === 'comment_value_html' ? { html_body: body } : {}),
+        public: isPublic,
+        scoped_body: [['channel:all', plain]],
+      };
+    } else if (field === 'set_tags') ticket.tags = String(value).split(/\s+/).filter(Boolean);
+    else if (field === 'current_tags') ticket.additional_tags = String(value).split(/\s+/).filter(Boolean);
+    else if (field === 'group_id' || field === 'assignee_id') ticket[field] = value === '' ? null : Number(value);
+    else if (field === 'status' || field === 'priority' || field === 'type' || field === 'subject')
+      ticket[field] = value;
+  }
+  return { result: { ticket } };
+}
+
+export const workspaceRoutes: Route[] = [
+  { method: 'GET', pattern: 'groups', handle: (ctx) => paginatedList(ctx, ctx.account.groups, 'groups') },
+  {
+    method: 'GET',
+    pattern: 'groups/assignable',
+    handle: (ctx) =>
+      paginatedList(
+        ctx,
+        ctx.account.groups.filter((g) => !g.deleted),
+        'groups',
+      ),
+  },
+  {
+    method: 'GET',
+    pattern: 'groups/:id',
+    handle: (ctx) => {
+      const group = ctx.account.groups.find((g) => g.id === idParam(ctx));
+      return group ? ok({ group }) : recordNotFound();
+    },
+  },
+  {
+    method: 'GET',
+    pattern: 'groups/:id/memberships',
+    handle: (ctx) => {
+      if (!ctx.account.groups.some((g) => g.id === idParam(ctx))) return recordNotFound();
+      const memberships = ctx.account.groupMemberships.filter((m) => m.group_id === idParam(ctx));
+      return paginatedList(ctx, memberships, 'group_memberships');
+    },
+  },
+  {
+    method: 'GET',
+    pattern: 'group_memberships',
+    handle: (ctx) => {
+      const groupId = ctx.query.get('group_id');
+      const userId = ctx.query.get('user_id');
+      const memberships = ctx.account.groupMemberships.filter(
+        (m) =>
+          (groupId === null || String(m.group_id) === groupId) && (userId === null || String(m.user_id) === userId),
+      );
+      return paginatedList(ctx, memberships, 'group_memberships');
+    },
+  },
+  {
+    method: 'GET',
+    pattern: 'group_memberships/assignable',
+    handle: (ctx) => paginatedList(ctx, ctx.account.groupMemberships, 'group_memberships'),
+  },
+  { method: 'GET', pattern: 'macros', handle: (ctx) => paginatedList(ctx, ctx.account.macros, 'macros') },
+  {
+    method: 'GET',
+    pattern: 'macros/active',
+    handle: (ctx) =>
+      paginatedList(
+        ctx,
+        ctx.account.macros.filter((m) => m.active),
+        'macros',
+      ),
+  },
+  {
+    method: 'GET',
+    pattern: 'macros/:id',
+    handle: (ctx) => {
+      const macro = ctx.account.macros.find((m) => m.id === idParam(ctx));
+      return macro ? ok({ macro }) : recordNotFound();
+    },
+  },
+  {
+    method: 'GET',
+    pattern: 'macros/:id/apply',
+    handle: (ctx) => {
+      const macro = ctx.account.macros.find((m) => m.id === idParam(ctx));
+      return macro ? ok(macroResult(macro)) : recordNotFound();
+    },
+  },
+  // Listed as allowed even for end users (support-api.md §11); not paginated.
+  {
+    method: 'GET',
+    pattern: 'custom_statuses',
+    access: 'anyone',
+    handle: (ctx) => ok({ custom_statuses: ctx.account.customStatuses }),
+  },
+  {
+    method: 'GET',
+    pattern: 'autocomplete/tags',
+    handle: (ctx) => {
+      const prefix = (ctx.query.get('name') ?? '').toLowerCase();
+      if (prefix.length < 2) return ok({ tags: [] });
+      const tags = new Set<string>();
+      for (const stored of ctx.account.tickets)
+        for (const tag of stored.ticket.tags) if (tag.startsWith(prefix)) tags.add(tag);
+      return ok({ tags: [...tags].sort() });
+    },
+  },
+  {
+    method: 'GET',
+    pattern: 'account/settings',
+    handle: () =>
+      ok({
+        settings: {
+          tickets: {
+            tagging: true,
+            comments_public_by_default: true,
+            is_first_comment_private_enabled: false,
+            markdown_ticket_comments: false,
+            maximum_personal_views_to_list: 8,
+            list_empty_views: true,
+            custom_statuses_enabled: true,
+          },
+          user: { tagging: true, time_zone_selection: true, language_selection: true },
+          active_features: { user_tagging: true, ticket_tagging: true, on_hold_status: true },
+          localization: {
+            time_zone: 'Eastern Time (US & Canada)',
+            iana_time_zone: 'America/New_York',
+            default_locale_identifier: 'en-US',
+            locale_ids: [1, 67, 69],
+          },
+          brands: { default_brand_id: 360_000_002, require_brand_on_new_tickets: false },
+          limits: { attachment_size: 52_428_800 },
+          rule: { macro_order: 'alphabetical', macro_most_used: true, using_skill_based_routing: false },
+        },
+      }),
+  },
+];
