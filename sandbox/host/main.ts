@@ -155,6 +155,11 @@ async function applyFaults(): Promise<void> {
   if (on('drops')) faults.dropRate = 0.1;
   if (on('slowJobs')) faults.slowJobFactor = 5;
   if (on('jobFailures')) faults.jobItemFailureRate = 0.1;
+  const names = [...switches.querySelectorAll<HTMLInputElement>('fieldset input:checked')].map(
+    (input) => input.parentElement?.textContent?.trim() ?? input.name,
+  );
+  element('faults-summary').textContent = names.length === 0 ? 'none' : names.join(', ');
+  element('faults-menu').dataset.active = String(names.length > 0);
   const response = await fetch('/__sandbox/faults', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

@@ -1,5 +1,5 @@
 import { Col, Grid, Row } from '@zendeskgarden/react-grid';
-import { MD, XXL } from '@zendeskgarden/react-typography';
+import { MD, XL } from '@zendeskgarden/react-typography';
 import styled from 'styled-components';
 import { useT } from '../../i18n/provider.tsx';
 import type { ZendeskSession } from '../../zaf/connect.ts';
@@ -34,7 +34,7 @@ export function Home({ user, subdomain, settings, settingProblems, data, routeTo
   return (
     <>
       <Intro>
-        <XXL tag="h2">{t('home.title')}</XXL>
+        <XL tag="h2">{t('home.title')}</XL>
         <MD>{t('home.intro')}</MD>
       </Intro>
       <Grid gutters="md" style={{ padding: 0 }}>

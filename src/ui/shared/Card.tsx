@@ -9,7 +9,6 @@ const Section = styled.section`
   border: ${({ theme }) => theme.borders.sm} ${({ theme }) => getColor({ theme, variable: 'border.default' })};
   border-radius: ${({ theme }) => theme.borderRadii.md};
   background: ${({ theme }) => getColor({ theme, variable: 'background.default' })};
-  box-shadow: ${({ theme }) => theme.shadows.sm(getColor({ theme, variable: 'shadow.small' }))};
 `;
 
 const Heading = styled(LG)`

@@ -19,7 +19,7 @@ const Header = styled.header`
   display: flex;
   align-items: center;
   gap: ${({ theme }) => theme.space.md};
-  padding: ${({ theme }) => `${theme.space.md} ${theme.space.lg}`};
+  padding: ${({ theme }) => `${theme.space.sm} ${theme.space.lg}`};
   background: ${({ theme }) => getColor({ theme, variable: 'background.default' })};
   border-bottom: ${({ theme }) => theme.borders.sm} ${({ theme }) => getColor({ theme, variable: 'border.default' })};
 `;
@@ -89,14 +89,14 @@ export function Shell({
                 >
                   {label}
                 </Button>
-                {!available && index === 1 && (
-                  <Tag size="small" hue="grey">
-                    {t('shell.coming_soon')}
-                  </Tag>
-                )}
               </StepItem>
             );
           })}
+          <StepItem>
+            <Tag size="small" hue="grey">
+              {t('shell.coming_soon')}
+            </Tag>
+          </StepItem>
         </StepList>
       </nav>
       <Main>{children}</Main>
