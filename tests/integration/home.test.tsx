@@ -137,6 +137,22 @@ describe('Home, against the simulated Support API through the ZAF client', () =>
     expect(screen.getByRole('navigation', { name: '캠페인 단계' })).toBeInTheDocument();
   });
 
+  it('names a custom role by its id (ZAF reports the custom role id instead of "agent")', async () => {
+    const custom = sim.account.users.find((user) => user.role === 'agent' && user.custom_role_id);
+    if (!custom?.custom_role_id) throw new Error('the demo account has no custom-role agent');
+    renderApp({ currentUser: { ...zafUser(custom, 'en-US'), role: custom.custom_role_id } });
+    const agentCard = await screen.findByRole('region', { name: 'Signed in as' });
+    expect(within(agentCard).getByText(`Agent (custom role ${custom.custom_role_id})`)).toBeInTheDocument();
+  });
+
+  it('asks Zendesk to open the agent profile when the agent clicks the button (routeTo)', async () => {
+    const user = userEvent.setup();
+    const admin = staff('admin');
+    const fake = renderApp({ currentUser: zafUser(admin, 'en-US') });
+    await user.click(await screen.findByRole('button', { name: 'Open my profile in Zendesk' }));
+    expect(fake.invoked).toEqual([['routeTo', 'user', String(admin.id)]]);
+  });
+
   it('explains a Zendesk 5xx in the agent language and recovers with Retry', async () => {
     const user = userEvent.setup();
     sim.setFaults({ serverErrorRate: 1 });
