@@ -84,6 +84,7 @@ describe('Home, against the simulated Support API through the ZAF client', () =>
     expect(expected).toBeGreaterThan(0);
     const customers = screen.getByRole('region', { name: 'Customers' });
     expect(await within(customers).findByText(expected.toLocaleString('en'))).toBeInTheDocument();
+    expect(within(customers).getByText(simulatorCount('type:organization').toLocaleString('en'))).toBeInTheDocument();
 
     // Every call went through client.request with our own retry policy in charge.
     expect(fake.requests.length).toBeGreaterThan(0);

@@ -43,7 +43,7 @@ export function Home({ user, subdomain, settings, settingProblems, data, routeTo
             <AgentCard user={user} subdomain={subdomain} onOpenProfile={() => void routeTo('user', user.id)} />
           </Cell>
           <Cell sm={12} md={4}>
-            <CustomersCard countCustomers={data.countCustomers} />
+            <CustomersCard data={data} />
           </Cell>
           <Cell sm={12} md={4}>
             <SettingsCard settings={settings} problems={settingProblems} />

@@ -11,6 +11,8 @@ export interface CustomField {
 export interface HomeData {
   /** End users who could be in an audience. */
   countCustomers(): Promise<number>;
+  /** Organizations the customers belong to (audiences can use their fields). */
+  countOrganizations(): Promise<number>;
   listUserFields(): Promise<CustomField[]>;
   listOrganizationFields(): Promise<CustomField[]>;
 }
