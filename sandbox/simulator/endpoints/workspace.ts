@@ -1,8 +1,8 @@
-import { idParam } from '../context.ts';
+import { idParam, type ApiContext } from '../context.ts';
 import { ok, recordNotFound } from '../errors.ts';
 import { paginatedList } from '../pagination.ts';
 import type { Route } from '../router.ts';
-import type { ZendeskMacro } from '../types.ts';
+import type { GroupMembership, ZendeskMacro } from '../types.ts';
 
 /** Groups, memberships, macros, custom statuses, tag autocomplete and account settings. */
 function macroResult(macro: ZendeskMacro): Record<string, unknown> {
@@ -28,6 +28,15 @@ function macroResult(macro: ZendeskMacro): Record<string, unknown> {
       ticket[field] = value;
   }
   return { result: { ticket } };
+}
+
+/** `?group_id=` / `?user_id=` filters of group_memberships. */
+function memberships(ctx: ApiContext): GroupMembership[] {
+  const groupId = ctx.query.get('group_id');
+  const userId = ctx.query.get('user_id');
+  return ctx.account.groupMemberships.filter(
+    (m) => (groupId === null || String(m.group_id) === groupId) && (userId === null || String(m.user_id) === userId),
+  );
 }
 
 export const workspaceRoutes: Route[] = [
@@ -62,20 +71,13 @@ export const workspaceRoutes: Route[] = [
   {
     method: 'GET',
     pattern: 'group_memberships',
-    handle: (ctx) => {
-      const groupId = ctx.query.get('group_id');
-      const userId = ctx.query.get('user_id');
-      const memberships = ctx.account.groupMemberships.filter(
-        (m) =>
-          (groupId === null || String(m.group_id) === groupId) && (userId === null || String(m.user_id) === userId),
-      );
-      return paginatedList(ctx, memberships, 'group_memberships');
-    },
+    handle: (ctx) => paginatedList(ctx, memberships(ctx), 'group_memberships'),
   },
+  // Every seeded group is assignable, so the assignable memberships are all of them.
   {
     method: 'GET',
     pattern: 'group_memberships/assignable',
-    handle: (ctx) => paginatedList(ctx, ctx.account.groupMemberships, 'group_memberships'),
+    handle: (ctx) => paginatedList(ctx, memberships(ctx), 'group_memberships'),
   },
   { method: 'GET', pattern: 'macros', handle: (ctx) => paginatedList(ctx, ctx.account.macros, 'macros') },
   {
