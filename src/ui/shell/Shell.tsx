@@ -110,14 +110,15 @@ const Mark = styled.svg`
   height: 40px;
 `;
 
-/** The nav-bar icon's shape (a megaphone), in the app's header. Decorative: the title names the app. */
+/** The nav-bar icon's paper plane (assets/icon_nav_bar.svg), in the header. Decorative: the title names the app. */
 function AppMark() {
   return (
     <Mark viewBox="0 0 40 40" aria-hidden="true" focusable="false">
       <rect width="40" height="40" rx="8" fill="#1f73b7" />
-      <path d="M11 17h5l10-6v18l-10-6h-5z" fill="#fff" />
-      <path d="M15 23l2 7h3l-2-7z" fill="#fff" />
-      <path d="M29 16.5a5 5 0 0 1 0 7" stroke="#fff" strokeWidth="2" fill="none" strokeLinecap="round" />
+      <g transform="translate(10 10) scale(1.1)" fill="#fff">
+        <path d="M17 1 1 7.5l6.1 2.8Z" />
+        <path d="M17 1 7.7 10.9 10.5 17Z" />
+      </g>
     </Mark>
   );
 }
