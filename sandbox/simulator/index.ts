@@ -119,6 +119,9 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
 
     jobs.advance(now);
 
+    // Order matters and mirrors Zendesk: an unauthenticated call spends no budget; a 429 (burst
+    // fault, account budget, endpoint budget) is never processed and never counts as accepted;
+    // a 5xx fault has passed the limiter, so it does count; a drop happens after processing.
     const actor = identify(account, request.headers.authorization);
     if (actor === 'unauthenticated')
       return respond(unauthenticated(), rateLimitHeaders(accountBucket.check(now), false));
@@ -141,6 +144,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
       routed?.route.bucket === 'search' ? searchBucket : routed?.route.bucket === 'export' ? exportBucket : undefined;
     if (endpointBucket) {
       const check = endpointBucket.check(now);
+      // The export bucket's header name is (unverified); the search one is documented.
       const headerName =
         routed?.route.bucket === 'search' ? 'zendesk-ratelimit-search-index' : 'zendesk-ratelimit-search-export';
       if (!check.allowed) {
@@ -165,11 +169,11 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     const failure = faults.serverError();
     if (failure) return respond(failure, extraHeaders);
 
-    const reply = process();
+    const reply = answer();
     if (faults.dropConnection()) return { dropped: true };
     return respond(reply, extraHeaders);
 
-    function process(): Reply {
+    function answer(): Reply {
       if (!routed || actor === 'unauthenticated') return invalidEndpoint();
       const access = routed.route.access ?? 'agent';
       if (access === 'agent' && actor.role === 'end-user') return forbidden();

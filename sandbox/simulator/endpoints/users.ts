@@ -7,6 +7,7 @@ import { isoTime } from '../time.ts';
 import type { ZendeskUser } from '../types.ts';
 
 const ROLES = ['end-user', 'agent', 'admin'];
+const USER_SEARCH_CAP = 10_000;
 
 /** `role=end-user` or `role[]=agent&role[]=admin` (support-api.md §3.1). */
 function usersByRole(ctx: ApiContext): ZendeskUser[] {
@@ -67,9 +68,8 @@ export const userRoutes: Route[] = [
           .flat();
       }
       // "max 10,000 records" (support-api.md §3.1); the error past it is (unverified).
-      const page = offsetPage(ctx, users.slice(0, 10_000));
-      const perPage = Math.min(100, Number(ctx.query.get('per_page') ?? 100) || 100);
-      if ((Number(ctx.query.get('page') ?? 1) - 1) * perPage >= 10_000) {
+      const page = offsetPage(ctx, users.slice(0, USER_SEARCH_CAP));
+      if (page.items.length === 0 && users.length > USER_SEARCH_CAP) {
         throw new ReplyError(badRequest('InvalidPaginationParameter', 'Only the first 10,000 users can be listed'));
       }
       return ok({ users: page.items, next_page: page.next_page, previous_page: page.previous_page, count: page.count });
