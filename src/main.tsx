@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 import '@zendeskgarden/css-bedrock/dist/index.css';
 import { connectToZendesk, type Connection, type ZendeskSession } from './zaf/connect.ts';
 import { initSdkClient } from './zaf/sdk.ts';
-import { SupportApiClient } from './zendesk/client.ts';
+import { SupportApiClient, ZAF_APP_RPM } from './zendesk/index.ts';
 import { App } from './ui/App.tsx';
 import { supportApiHomeData } from './ui/home/support-api-home-data.ts';
 
@@ -15,7 +15,10 @@ const connect = () => (connection ??= connectToZendesk({ init: initSdkClient }))
 // button rather than keeping the agent waiting through a long backoff.
 const createHomeData = (session: ZendeskSession) =>
   supportApiHomeData(
-    new SupportApiClient({ transport: session.transport, scheduler: { maxAttempts: 3, backoffMaxMs: 2_000 } }),
+    new SupportApiClient({
+      transport: session.transport,
+      scheduler: { rpm: ZAF_APP_RPM, maxAttempts: 3, backoffMaxMs: 2_000 },
+    }),
   );
 
 const root = document.getElementById('root');
