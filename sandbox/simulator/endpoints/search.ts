@@ -2,9 +2,11 @@ import type { ApiContext } from '../context.ts';
 import { badRequest, ok, ReplyError, type Reply } from '../errors.ts';
 import { cursorPage, offsetPage } from '../pagination.ts';
 import type { Route } from '../router.ts';
-import { SEARCHABLE_TYPES, type ParsedSearchQuery, type SearchableType } from '../search-query/types.ts';
+import type { ParsedSearchQuery, SearchableType } from '../search-query.ts';
 import { findMatches, parseQueryOrFail, type SearchHit } from '../searching.ts';
 import { HOUR_MS } from '../time.ts';
+
+const SEARCHABLE_TYPES: readonly SearchableType[] = ['user', 'organization', 'ticket', 'group'];
 
 /** `/search` returns at most 1,000 results per query (support-api.md §2.1). */
 const SEARCH_RESULT_CAP = 1000;
