@@ -168,4 +168,16 @@ describe("error mapping with the simulator's real bodies", () => {
       9,
     ]);
   });
+
+  it('5xx: a GET is retried until maxAttempts, then reported as a server error', async () => {
+    const { clock, client, sim } = simulatedZendesk({
+      simulator: { faults: { serverErrorRate: 1 } },
+      scheduler: { maxAttempts: 3 },
+    });
+    const before = sim.stats.requests;
+    const error = await rejection(clock.run(client.request({ method: 'GET', url: '/api/v2/groups' }, z.unknown())));
+    expect(error.kind).toBe('server');
+    expect([500, 503]).toContain(error.status);
+    expect(sim.stats.requests - before).toBe(3);
+  });
 });
