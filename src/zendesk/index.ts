@@ -1,4 +1,8 @@
-// The public surface of the Support API client.
+/**
+ * The Support API client: one SupportApiClient per app (it owns the request budget), endpoint
+ * functions taking it first, errors as ZendeskError with a kind. Inside Zendesk pass the ZAF
+ * transport and `scheduler: { rpm: ZAF_APP_RPM }`; elsewhere createFetchTransport.
+ */
 export { SupportApiClient, type ApiRequest, type SupportApiClientOptions } from './client.ts';
 export { ZendeskError, isZendeskError, type ZendeskErrorKind } from './errors.ts';
 export {
@@ -60,7 +64,7 @@ export { customFieldTypes, type CustomField, type KnownCustomFieldType } from '.
 export type { Organization, OrganizationMembership } from './schemas/organizations.ts';
 export type { SearchableType } from './schemas/search.ts';
 export type { Ticket, TicketStatus } from './schemas/tickets.ts';
-export type { JobStatus, JobResult } from './schemas/job-statuses.ts';
+export { jobState, type JobStatus, type JobResult } from './schemas/job-statuses.ts';
 export type { View, ViewCount } from './schemas/views.ts';
 export type { Trigger, TriggerCategory } from './schemas/triggers.ts';
 export type { RuleCondition, RuleAction } from './schemas/rules.ts';

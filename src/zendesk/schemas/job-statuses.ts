@@ -31,3 +31,13 @@ export type JobStatus = z.infer<typeof jobStatusSchema>;
 
 export const jobStatusResponseSchema = z.looseObject({ job_status: jobStatusSchema });
 export const jobStatusesResponseSchema = z.looseObject({ job_statuses: z.array(jobStatusSchema) });
+
+/**
+ * Where a job stands. Only queued/working are in progress; `completed` is done (read every
+ * result: items can fail inside a completed job); `failed`, the old `killed` and anything Zendesk
+ * may add later count as failed, so a poller never waits forever on a state it does not know.
+ */
+export function jobState(job: Pick<JobStatus, 'status'>): 'in_progress' | 'completed' | 'failed' {
+  if (job.status === 'queued' || job.status === 'working') return 'in_progress';
+  return job.status === 'completed' ? 'completed' : 'failed';
+}
