@@ -7,21 +7,10 @@ import { useT } from '../../i18n/provider.tsx';
 import { Card } from '../shared/Card.tsx';
 import { ErrorAlert } from '../shared/ErrorAlert.tsx';
 import { useLoad } from '../shared/use-load.ts';
+import { customFieldTypes } from '../../zendesk/index.ts';
 import type { CustomField } from './home-data.ts';
 
-const KNOWN_TYPES = new Set([
-  'text',
-  'textarea',
-  'checkbox',
-  'date',
-  'integer',
-  'decimal',
-  'regexp',
-  'dropdown',
-  'tagger',
-  'multiselect',
-  'lookup',
-]);
+const KNOWN_TYPES: ReadonlySet<string> = new Set(customFieldTypes);
 
 export function fieldTypeLabel(type: string, t: Translate): string {
   return KNOWN_TYPES.has(type) ? t(`field_type.${type}`) : t('field_type.other', { type });
