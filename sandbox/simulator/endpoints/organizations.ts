@@ -1,8 +1,8 @@
-import { idParam, listParam } from '../context.ts';
+import { idParam } from '../context.ts';
 import { ok, recordNotFound } from '../errors.ts';
 import { paginatedList } from '../pagination.ts';
 import type { Route } from '../router.ts';
-import { tooMany } from './users.ts';
+import { showMany } from './show-many.ts';
 
 export const organizationRoutes: Route[] = [
   {
@@ -13,18 +13,7 @@ export const organizationRoutes: Route[] = [
   {
     method: 'GET',
     pattern: 'organizations/show_many',
-    handle: (ctx) => {
-      const ids = listParam(ctx, 'ids');
-      const externalIds = listParam(ctx, 'external_ids');
-      if (ids.length > 100) throw tooMany('ids');
-      if (externalIds.length > 100) throw tooMany('external_ids');
-      const wanted = new Set(externalIds.map((e) => e.toLowerCase()));
-      const organizations =
-        ids.length > 0
-          ? ids.flatMap((id) => ctx.account.organizationsById.get(Number(id)) ?? [])
-          : ctx.account.organizations.filter((o) => o.external_id !== null && wanted.has(o.external_id.toLowerCase()));
-      return ok({ organizations });
-    },
+    handle: (ctx) => ok({ organizations: showMany(ctx, ctx.account.organizations, ctx.account.organizationsById) }),
   },
   {
     method: 'GET',

@@ -14,7 +14,7 @@ import { paginatedList } from '../pagination.ts';
 import type { Route } from '../router.ts';
 import { buildTicket, readTicketInput, TICKET_STATUSES } from '../ticket-model.ts';
 import { isoTime } from '../time.ts';
-import { tooMany } from './users.ts';
+import { tooMany } from './show-many.ts';
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 

@@ -1,7 +1,8 @@
-import { idParam, listParam, type ApiContext } from '../context.ts';
+import { idParam, type ApiContext } from '../context.ts';
 import { badRequest, ok, recordNotFound, ReplyError } from '../errors.ts';
 import { offsetPage, paginatedList } from '../pagination.ts';
 import type { Route } from '../router.ts';
+import { showMany } from './show-many.ts';
 import { findMatches, parseQueryOrFail } from '../searching.ts';
 import { isoTime } from '../time.ts';
 import type { ZendeskUser } from '../types.ts';
@@ -24,11 +25,6 @@ function usersByRole(ctx: ApiContext): ZendeskUser[] {
   return users;
 }
 
-/** show_many takes at most 100 ids; the exact status/body past it is (unverified). */
-export function tooMany(name: string): ReplyError {
-  return new ReplyError(badRequest('TooManyValues', `Too many ${name} (max 100)`));
-}
-
 export const userRoutes: Route[] = [
   { method: 'GET', pattern: 'users/me', access: 'anyone', handle: (ctx) => ok({ user: ctx.actor }) },
   { method: 'GET', pattern: 'users', handle: (ctx) => paginatedList(ctx, usersByRole(ctx), 'users') },
@@ -40,18 +36,7 @@ export const userRoutes: Route[] = [
   {
     method: 'GET',
     pattern: 'users/show_many',
-    handle: (ctx) => {
-      const ids = listParam(ctx, 'ids');
-      const externalIds = listParam(ctx, 'external_ids');
-      if (ids.length > 100) throw tooMany('ids');
-      if (externalIds.length > 100) throw tooMany('external_ids');
-      const wanted = new Set(externalIds.map((e) => e.toLowerCase()));
-      const users =
-        ids.length > 0
-          ? ids.flatMap((id) => ctx.account.usersById.get(Number(id)) ?? [])
-          : ctx.account.users.filter((u) => u.external_id !== null && wanted.has(u.external_id.toLowerCase()));
-      return ok({ users });
-    },
+    handle: (ctx) => ok({ users: showMany(ctx, ctx.account.users, ctx.account.usersById) }),
   },
   {
     method: 'GET',
