@@ -21,6 +21,8 @@ export interface SchedulerOptions {
   backoffMaxMs: number;
   /** When a 429 carries neither `Retry-After` nor `ratelimit-reset`. */
   defaultRetryAfterSeconds: number;
+  /** Endpoints with their own per-minute bucket on top of the account's (matched on the path). */
+  endpointRpm: ReadonlyArray<{ path: RegExp; rpm: number }>;
 }
 
 /**
@@ -37,6 +39,8 @@ export const defaultSchedulerOptions: SchedulerOptions = {
   backoffBaseMs: 1_000,
   backoffMaxMs: 30_000,
   defaultRetryAfterSeconds: 60,
+  // /search/export: 100 requests/min per account, counted on top of the account limit.
+  endpointRpm: [{ path: /^(?:[a-z]+:\/\/[^/]+)?\/api\/v2\/search\/export(?:\.json)?(?:\?|$)/i, rpm: 100 }],
 };
 
 /**
@@ -56,7 +60,7 @@ export interface ScheduledRequest {
   retry?: RetryMode;
 }
 
-type Outcome = { response: TransportResponse } | { failure: unknown };
+type Outcome = { response: TransportResponse } | { failure: unknown } | { endpointBusyUntil: number };
 
 /**
  * Decides when each request goes out and whether it goes out again. It returns the final HTTP
@@ -67,6 +71,7 @@ export class RequestScheduler {
   private readonly options: SchedulerOptions;
   private readonly limit: LimitFunction;
   private readonly budget: RateBudget;
+  private readonly endpointBudgets: ReadonlyArray<{ path: RegExp; budget: RateBudget }>;
   private readonly listeners = new Set<(wait: WaitEvent) => void>();
   private pause: WaitEvent | undefined;
   private lastAnnounced: WaitEvent | undefined;
@@ -79,6 +84,7 @@ export class RequestScheduler {
     this.options = { ...defaultSchedulerOptions, ...options };
     this.limit = pLimit(Math.max(1, this.options.concurrency));
     this.budget = new RateBudget(this.options.rpm);
+    this.endpointBudgets = this.options.endpointRpm.map(({ path, rpm }) => ({ path, budget: new RateBudget(rpm) }));
   }
 
   onWait(listener: (wait: WaitEvent) => void): () => void {
@@ -98,9 +104,11 @@ export class RequestScheduler {
   ): Promise<TransportResponse> {
     let failures = 0;
     let rateLimited = 0;
+    const own = this.endpointBudgets.filter((e) => e.path.test(request.url)).map((e) => e.budget);
     for (;;) {
       const outcome = await this.inSlot(async (): Promise<Outcome> => {
-        await this.waitForTurn(signal);
+        const endpointBusyUntil = await this.waitForTurn(own, signal);
+        if (endpointBusyUntil !== undefined) return { endpointBusyUntil };
         try {
           const response = await send();
           // Learn before the slot is released, so the next queued request already sees the pause.
@@ -111,6 +119,11 @@ export class RequestScheduler {
         }
       }, signal);
       const now = this.clock.now();
+      if ('endpointBusyUntil' in outcome) {
+        // Waited for outside the concurrency slot, so other endpoints keep flowing meanwhile.
+        await this.wait({ reason: 'budget', untilMs: outcome.endpointBusyUntil }, signal);
+        continue;
+      }
       if ('failure' in outcome) {
         failures += 1;
         if (!mayRepeat(request) || failures >= this.options.maxAttempts) throw outcome.failure;
@@ -179,8 +192,11 @@ export class RequestScheduler {
     if (this.pause === undefined || wait.untilMs > this.pause.untilMs) this.pause = wait;
   }
 
-  /** Waits out a shared pause and the budget, then claims a send slot (synchronously, so no race). */
-  private async waitForTurn(signal: AbortSignal | undefined): Promise<void> {
+  /**
+   * Waits out a shared pause and the account budget, then claims a send (synchronously, so no
+   * race). An endpoint bucket that is full returns its free time instead of waiting in the slot.
+   */
+  private async waitForTurn(own: readonly RateBudget[], signal: AbortSignal | undefined): Promise<number | undefined> {
     for (;;) {
       signal?.throwIfAborted();
       const now = this.clock.now();
@@ -188,13 +204,16 @@ export class RequestScheduler {
         await this.wait(this.pause, signal);
         continue;
       }
+      const endpointAt = Math.max(now, ...own.map((b) => b.nextSlotAt(now)));
+      if (endpointAt > now) return endpointAt;
       const slotAt = this.budget.nextSlotAt(now);
       if (slotAt > now) {
         await this.wait({ reason: 'budget', untilMs: slotAt }, signal);
         continue;
       }
       this.budget.recordSend(now);
-      return;
+      for (const budget of own) budget.recordSend(now);
+      return undefined;
     }
   }
 

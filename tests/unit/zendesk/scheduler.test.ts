@@ -295,3 +295,24 @@ describe('cancelling', () => {
     expect(transport.sent.map((s) => s.request.url)).toEqual(['/api/v2/a']);
   });
 });
+
+describe('endpoint buckets', () => {
+  it('keeps /search/export within its own 100/min while other requests keep flowing', async () => {
+    const { clock, transport, client, start } = setup(() => ok(), { concurrency: 4 });
+    await clock.run(
+      Promise.all([
+        ...Array.from({ length: 150 }, (_, i) =>
+          client.request({ method: 'GET', url: `/api/v2/search/export?page[after]=c${i}` }, okSchema),
+        ),
+        ...Array.from({ length: 50 }, (_, i) => client.request({ method: 'GET', url: `/api/v2/users/${i}` }, okSchema)),
+      ]),
+    );
+    const exports = transport.sent
+      .filter((s) => s.request.url.startsWith('/api/v2/search/export'))
+      .map((s) => s.at - start);
+    const others = transport.sent.filter((s) => s.request.url.startsWith('/api/v2/users/')).map((s) => s.at - start);
+    expect(exports.filter((t) => t < 60_000)).toHaveLength(100);
+    expect(exports.filter((t) => t >= 60_000)).toHaveLength(50);
+    expect(Math.max(...others)).toBeLessThan(60_000);
+  });
+});
