@@ -2,7 +2,7 @@ import { idParam } from '../context.ts';
 import { ok, recordNotFound } from '../errors.ts';
 import { paginatedList } from '../pagination.ts';
 import type { Route } from '../router.ts';
-import { showMany } from './show-many.ts';
+import { showMany, showManyReply } from './show-many.ts';
 
 export const organizationRoutes: Route[] = [
   {
@@ -13,7 +13,8 @@ export const organizationRoutes: Route[] = [
   {
     method: 'GET',
     pattern: 'organizations/show_many',
-    handle: (ctx) => ok({ organizations: showMany(ctx, ctx.account.organizations, ctx.account.organizationsById) }),
+    handle: (ctx) =>
+      showManyReply('organizations', showMany(ctx, ctx.account.organizations, ctx.account.organizationsById)),
   },
   {
     method: 'GET',

@@ -1,5 +1,5 @@
 import { listParam, type ApiContext } from '../context.ts';
-import { badRequest, ReplyError } from '../errors.ts';
+import { badRequest, ok, ReplyError, type Reply } from '../errors.ts';
 
 /** show_many endpoints take at most 100 ids (support-api.md §3.1). */
 export const SHOW_MANY_LIMIT = 100;
@@ -25,4 +25,12 @@ export function showMany<T extends { external_id: string | null }>(
   if (ids.length > 0) return ids.flatMap((id) => byId.get(Number(id)) ?? []);
   const wanted = new Set(externalIds.map((e) => e.toLowerCase()));
   return records.filter((r) => r.external_id !== null && wanted.has(r.external_id.toLowerCase()));
+}
+
+/**
+ * show_many answers one page: the spec's OrganizationsResponse lists next_page, previous_page and
+ * count beside the records, so they are sent (null, null, how many were found).
+ */
+export function showManyReply(key: string, records: readonly unknown[]): Reply {
+  return ok({ [key]: records, next_page: null, previous_page: null, count: records.length });
 }

@@ -1,7 +1,7 @@
 import { recordUrl } from '../account.ts';
 import { idParam, isAdmin, type ApiContext } from '../context.ts';
 import { created, invalidValue, ok, recordInvalid, recordNotFound, type Details, type Reply } from '../errors.ts';
-import { paginatedList } from '../pagination.ts';
+import { cursorPage, paginatedList } from '../pagination.ts';
 import type { Route } from '../router.ts';
 import { isoTime } from '../time.ts';
 import type { RuleCondition, TriggerCategory, ZendeskTrigger } from '../types.ts';
@@ -115,7 +115,11 @@ function createCategory(ctx: ApiContext): Reply {
   }
   const position = raw && typeof raw.position === 'number' ? raw.position : undefined;
   const category = addCategory(ctx, name, position);
-  return created({ trigger_category: category }, `${ctx.origin}/api/v2/trigger_categories/${category.id}.json`);
+  // Zendesk's OpenAPI spec documents 200 (not 201) for Create Trigger Category.
+  return ok(
+    { trigger_category: category },
+    { location: `${ctx.origin}/api/v2/trigger_categories/${category.id}.json` },
+  );
 }
 
 function triggersFiltered(ctx: ApiContext, onlyActive: boolean): ZendeskTrigger[] {
@@ -148,7 +152,12 @@ export const triggerRoutes: Route[] = [
   {
     method: 'GET',
     pattern: 'trigger_categories',
-    handle: (ctx) => paginatedList(ctx, ctx.account.triggerCategories, 'trigger_categories'),
+    // Cursor pagination only (the spec's response is TriggerCategoriesResponse + Pagination:
+    // links/meta, no offset keys), so a request without page[size] gets the first cursor page.
+    handle: (ctx) => {
+      const page = cursorPage(ctx, ctx.account.triggerCategories);
+      return ok({ trigger_categories: page.items, meta: page.meta, links: page.links });
+    },
   },
   { method: 'POST', pattern: 'trigger_categories', handle: createCategory },
 ];

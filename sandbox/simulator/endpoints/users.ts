@@ -2,7 +2,7 @@ import { idParam, type ApiContext } from '../context.ts';
 import { badRequest, ok, recordNotFound, ReplyError } from '../errors.ts';
 import { offsetPage, paginatedList } from '../pagination.ts';
 import type { Route } from '../router.ts';
-import { showMany } from './show-many.ts';
+import { showMany, showManyReply } from './show-many.ts';
 import { findMatches, parseQueryOrFail } from '../searching.ts';
 import { isoTime } from '../time.ts';
 import type { ZendeskUser } from '../types.ts';
@@ -36,7 +36,7 @@ export const userRoutes: Route[] = [
   {
     method: 'GET',
     pattern: 'users/show_many',
-    handle: (ctx) => ok({ users: showMany(ctx, ctx.account.users, ctx.account.usersById) }),
+    handle: (ctx) => showManyReply('users', showMany(ctx, ctx.account.users, ctx.account.usersById)),
   },
   {
     method: 'GET',

@@ -1,15 +1,6 @@
 import { recordUrl } from '../account.ts';
 import { idParam, isAdmin, type ApiContext } from '../context.ts';
-import {
-  created,
-  forbidden,
-  invalidValue,
-  ok,
-  recordInvalid,
-  recordNotFound,
-  type Details,
-  type Reply,
-} from '../errors.ts';
+import { forbidden, invalidValue, ok, recordInvalid, recordNotFound, type Details, type Reply } from '../errors.ts';
 import { paginatedList } from '../pagination.ts';
 import type { Route } from '../router.ts';
 import { isoTime } from '../time.ts';
@@ -162,7 +153,8 @@ function createView(ctx: ApiContext): Reply {
     updated_at: at,
   };
   ctx.account.views.push(view);
-  return created({ view }, `${ctx.origin}/api/v2/views/${id}.json`);
+  // Zendesk's OpenAPI spec documents 200 (not 201) for Create View (support-api.md §7: "doc shows 200").
+  return ok({ view }, { location: `${ctx.origin}/api/v2/views/${id}.json` });
 }
 
 function visibleView(ctx: ApiContext): ZendeskView | undefined {
