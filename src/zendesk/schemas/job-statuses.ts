@@ -19,8 +19,9 @@ export const jobStatusSchema = z.looseObject({
   id: z.string(),
   job_type: z.string().nullable().optional(),
   url: z.string().nullable().optional(),
-  total: z.number().int().nullable(),
-  progress: z.number().int().nullable(),
+  // Documented (nullable) but not required: the spec's own show_many example leaves both out.
+  total: z.number().int().nullable().optional(),
+  progress: z.number().int().nullable().optional(),
   // Documented: queued | working | failed | completed ("killed" in older docs): kept open, and
   // anything unknown is treated as a failed terminal state by the send flow.
   status: z.string(),
