@@ -83,6 +83,31 @@ export class DemoAccount {
     this.organizationsById.set(organization.id, organization);
   }
 
+  /** A new trigger goes last, as in Zendesk (support-api.md §8). */
+  addTrigger(
+    fields: Pick<ZendeskTrigger, 'title' | 'description' | 'active' | 'category_id' | 'conditions' | 'actions'>,
+    at: string,
+  ): ZendeskTrigger {
+    const id = this.nextId('trigger');
+    const trigger: ZendeskTrigger = {
+      id,
+      url: recordUrl(`triggers/${id}`),
+      title: fields.title,
+      raw_title: fields.title,
+      description: fields.description,
+      active: fields.active,
+      position: this.triggers.length + 1,
+      default: false,
+      category_id: fields.category_id,
+      conditions: fields.conditions,
+      actions: fields.actions,
+      created_at: at,
+      updated_at: at,
+    };
+    this.triggers.push(trigger);
+    return trigger;
+  }
+
   addTicket(stored: StoredTicket): void {
     this.tickets.push(stored);
     this.ticketsById.set(stored.ticket.id, stored);

@@ -1,4 +1,3 @@
-import { recordUrl } from '../account.ts';
 import { idParam, isAdmin, type ApiContext } from '../context.ts';
 import { created, invalidValue, ok, recordInvalid, recordNotFound, type Details, type Reply } from '../errors.ts';
 import { cursorPage, paginatedList } from '../pagination.ts';
@@ -84,25 +83,18 @@ function createTrigger(ctx: ApiContext): Reply {
     }
   } else (details.category_id ??= []).push({ description: 'Category: cannot be blank', error: 'BlankValue' });
   if (Object.keys(details).length > 0 || categoryId === undefined) return recordInvalid(details);
-  const id = ctx.account.nextId('trigger');
-  const at = isoTime(ctx.now);
-  const trigger: ZendeskTrigger = {
-    id,
-    url: recordUrl(`triggers/${id}`),
-    title,
-    raw_title: title,
-    description: typeof raw.description === 'string' ? raw.description : null,
-    active: raw.active !== false,
-    position: ctx.account.triggers.length + 1,
-    default: false,
-    category_id: categoryId,
-    conditions: { all, any },
-    actions,
-    created_at: at,
-    updated_at: at,
-  };
-  ctx.account.triggers.push(trigger);
-  return created({ trigger }, `${ctx.origin}/api/v2/triggers/${id}.json`);
+  const trigger = ctx.account.addTrigger(
+    {
+      title,
+      description: typeof raw.description === 'string' ? raw.description : null,
+      active: raw.active !== false,
+      category_id: categoryId,
+      conditions: { all, any },
+      actions,
+    },
+    isoTime(ctx.now),
+  );
+  return created({ trigger }, `${ctx.origin}/api/v2/triggers/${trigger.id}.json`);
 }
 
 function createCategory(ctx: ApiContext): Reply {

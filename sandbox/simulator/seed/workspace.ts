@@ -215,24 +215,12 @@ export function seedTriggers(account: DemoAccount, now: number): void {
         [{ field: 'notification_user', value: ['requester_id', 'Re: {{ticket.title}}', 'Maybe these articles help.'] }],
       ],
     ];
-  triggers.forEach(([title, active, all, any, actions], index) => {
-    const id = account.nextId('trigger');
-    account.triggers.push({
-      id,
-      url: recordUrl(`triggers/${id}`),
-      title,
-      raw_title: title,
-      description: null,
-      active,
-      position: index + 1,
-      default: false,
-      category_id: categoryId,
-      conditions: { all, any },
-      actions,
-      created_at: at,
-      updated_at: at,
-    });
-  });
+  for (const [title, active, all, any, actions] of triggers) {
+    account.addTrigger(
+      { title, description: null, active, category_id: categoryId, conditions: { all, any }, actions },
+      at,
+    );
+  }
 }
 
 export function seedCustomStatuses(account: DemoAccount, now: number): void {
