@@ -1,7 +1,7 @@
 import type { SupportApiClient } from '../client.ts';
-import { withQuery } from '../pagination.ts';
 import { jobStatusesResponseSchema, jobStatusResponseSchema, type JobStatus } from '../schemas/job-statuses.ts';
-import { chunks, type CallOptions } from './call-options.ts';
+import type { CallOptions } from './call-options.ts';
+import { showManyInChunks } from './show-many.ts';
 
 export async function getJobStatus(client: SupportApiClient, id: string, options?: CallOptions): Promise<JobStatus> {
   const { job_status } = await client.request(
@@ -18,14 +18,12 @@ export async function showManyJobStatuses(
   ids: readonly string[],
   options?: CallOptions,
 ): Promise<JobStatus[]> {
-  const pages = await Promise.all(
-    chunks(ids, 100).map((chunk) =>
-      client.request(
-        { method: 'GET', url: withQuery('/api/v2/job_statuses/show_many', { ids: chunk.join(',') }) },
-        jobStatusesResponseSchema,
-        options,
-      ),
-    ),
+  return showManyInChunks(
+    client,
+    '/api/v2/job_statuses/show_many',
+    ids,
+    jobStatusesResponseSchema,
+    (page) => page.job_statuses,
+    options,
   );
-  return pages.flatMap((page) => page.job_statuses);
 }

@@ -6,7 +6,8 @@ import {
   type Organization,
   type OrganizationMembership,
 } from '../schemas/organizations.ts';
-import { chunks, type CallOptions } from './call-options.ts';
+import type { CallOptions } from './call-options.ts';
+import { showManyInChunks } from './show-many.ts';
 
 /** GET /api/v2/organization_memberships (optionally one user's): a user may belong to several orgs. */
 export function listOrganizationMemberships(
@@ -24,14 +25,12 @@ export async function showManyOrganizations(
   ids: readonly number[],
   options?: CallOptions,
 ): Promise<Organization[]> {
-  const pages = await Promise.all(
-    chunks(ids, 100).map((chunk) =>
-      client.request(
-        { method: 'GET', url: withQuery('/api/v2/organizations/show_many', { ids: chunk.join(',') }) },
-        organizationsResponseSchema,
-        options,
-      ),
-    ),
+  return showManyInChunks(
+    client,
+    '/api/v2/organizations/show_many',
+    ids,
+    organizationsResponseSchema,
+    (page) => page.organizations,
+    options,
   );
-  return pages.flatMap((page) => page.organizations);
 }

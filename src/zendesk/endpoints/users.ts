@@ -1,7 +1,8 @@
 import type { SupportApiClient } from '../client.ts';
 import { cursorPages, withQuery } from '../pagination.ts';
 import { currentUserResponseSchema, usersResponseSchema, type User, type UserRole } from '../schemas/users.ts';
-import { chunks, type CallOptions } from './call-options.ts';
+import type { CallOptions } from './call-options.ts';
+import { showManyInChunks } from './show-many.ts';
 
 /** GET /api/v2/users/me: the agent the app runs as. */
 export async function getCurrentUser(client: SupportApiClient, options?: CallOptions): Promise<User> {
@@ -15,16 +16,7 @@ export async function showManyUsers(
   ids: readonly number[],
   options?: CallOptions,
 ): Promise<User[]> {
-  const pages = await Promise.all(
-    chunks(ids, 100).map((chunk) =>
-      client.request(
-        { method: 'GET', url: withQuery('/api/v2/users/show_many', { ids: chunk.join(',') }) },
-        usersResponseSchema,
-        options,
-      ),
-    ),
-  );
-  return pages.flatMap((page) => page.users);
+  return showManyInChunks(client, '/api/v2/users/show_many', ids, usersResponseSchema, (page) => page.users, options);
 }
 
 /**
