@@ -8,24 +8,56 @@ import { createSimulator } from './simulator/index.ts';
 import { startSimulatorServer } from './simulator/http.ts';
 import { PLAN_RPM, type Faults, type Plan } from './simulator/types.ts';
 
-const { values } = parseArgs({
-  options: {
-    port: { type: 'string', default: '4599' },
-    host: { type: 'string', default: '127.0.0.1' },
-    rpm: { type: 'string' },
-    seed: { type: 'string', default: '1' },
-    users: { type: 'string' },
-    plan: { type: 'string', default: 'professional' },
-    'require-auth': { type: 'boolean', default: false },
-    'fault-429-every': { type: 'string' },
-    'fault-429-length': { type: 'string', default: '3' },
-    'fault-429-retry-after': { type: 'string', default: '2' },
-    'fault-5xx': { type: 'string' },
-    'fault-drop': { type: 'string' },
-    'slow-jobs': { type: 'string' },
-    'job-failures': { type: 'string' },
-  },
-});
+const USAGE = `Usage: npm run simulator -- [options]
+
+Serves a simulated Zendesk Support API (demo account, real-time rate limit) at http://<host>:<port>/api/v2/.
+
+  --port N                  port (default 4599; 0 picks a free one)
+  --host ADDR               address to bind (default 127.0.0.1)
+  --plan NAME               ${Object.keys(PLAN_RPM).join(', ')} (default professional)
+  --rpm N                   requests per minute, instead of the plan's limit
+  --seed N                  demo account seed (default 1)
+  --users N                 end-users in the demo account (default 3000)
+  --require-auth            answer 401 without an Authorization header
+  --fault-429-every N       after every N requests, a burst of 429s ...
+  --fault-429-length N        ... N requests long (default 3)
+  --fault-429-retry-after S   ... with Retry-After S seconds (default 2)
+  --fault-5xx P             share of requests (0..1) answered 500/503 before processing
+  --fault-drop P            share of requests (0..1) processed, then the connection dropped
+  --slow-jobs F             multiply background job latency by F
+  --job-failures P          share of create_many items (0..1) failing inside the job
+  --help                    this text`;
+
+let parsed;
+try {
+  parsed = parseArgs({
+    options: {
+      help: { type: 'boolean', default: false },
+      port: { type: 'string', default: '4599' },
+      host: { type: 'string', default: '127.0.0.1' },
+      rpm: { type: 'string' },
+      seed: { type: 'string', default: '1' },
+      users: { type: 'string' },
+      plan: { type: 'string', default: 'professional' },
+      'require-auth': { type: 'boolean', default: false },
+      'fault-429-every': { type: 'string' },
+      'fault-429-length': { type: 'string', default: '3' },
+      'fault-429-retry-after': { type: 'string', default: '2' },
+      'fault-5xx': { type: 'string' },
+      'fault-drop': { type: 'string' },
+      'slow-jobs': { type: 'string' },
+      'job-failures': { type: 'string' },
+    },
+  });
+} catch (error) {
+  console.error(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+  process.exit(2);
+}
+const { values } = parsed;
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
 
 function numberOption(name: string, raw: string | undefined): number | undefined {
   if (raw === undefined) return undefined;
