@@ -24,6 +24,7 @@ Serves a simulated Zendesk Support API (demo account, real-time rate limit) at h
   --fault-429-retry-after S   ... with Retry-After S seconds (default 2)
   --fault-5xx P             share of requests (0..1) answered 500/503 before processing
   --fault-drop P            share of requests (0..1) processed, then the connection dropped
+  --fault-late-5xx P        share of requests (0..1) processed, then answered 502/504
   --slow-jobs F             multiply background job latency by F
   --job-failures P          share of create_many items (0..1) failing inside the job
   --help                    this text`;
@@ -45,6 +46,7 @@ try {
       'fault-429-retry-after': { type: 'string', default: '2' },
       'fault-5xx': { type: 'string' },
       'fault-drop': { type: 'string' },
+      'fault-late-5xx': { type: 'string' },
       'slow-jobs': { type: 'string' },
       'job-failures': { type: 'string' },
     },
@@ -89,6 +91,8 @@ const serverErrorRate = numberOption('fault-5xx', values['fault-5xx']);
 if (serverErrorRate !== undefined) faults.serverErrorRate = serverErrorRate;
 const dropRate = numberOption('fault-drop', values['fault-drop']);
 if (dropRate !== undefined) faults.dropRate = dropRate;
+const lateRate = numberOption('fault-late-5xx', values['fault-late-5xx']);
+if (lateRate !== undefined) faults.timeoutAfterProcessingRate = lateRate;
 const slowJobFactor = numberOption('slow-jobs', values['slow-jobs']);
 if (slowJobFactor !== undefined) faults.slowJobFactor = slowJobFactor;
 const jobItemFailureRate = numberOption('job-failures', values['job-failures']);

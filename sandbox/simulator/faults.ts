@@ -46,6 +46,15 @@ export class FaultInjector {
     return { status: 503, body: 'Service Unavailable' };
   }
 
+  /** A 502 or 504 sent after the work was done (the request's effects stay). */
+  timeoutAfterProcessing(): Reply | undefined {
+    const rate = this.faults.timeoutAfterProcessingRate ?? 0;
+    if (rate <= 0 || !this.random.chance(rate)) return undefined;
+    return this.random.int(0, 1) === 0
+      ? { status: 502, body: 'Bad Gateway' }
+      : { status: 504, body: 'Gateway Timeout' };
+  }
+
   dropConnection(): boolean {
     const rate = this.faults.dropRate ?? 0;
     return rate > 0 && this.random.chance(rate);

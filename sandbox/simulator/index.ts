@@ -171,6 +171,8 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
 
     const reply = answer();
     if (faults.dropConnection()) return { dropped: true };
+    const lateFailure = faults.timeoutAfterProcessing();
+    if (lateFailure) return respond(lateFailure, extraHeaders);
     return respond(reply, extraHeaders);
 
     function answer(): Reply {

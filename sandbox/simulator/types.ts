@@ -21,6 +21,11 @@ export interface Faults {
   serverErrorRate?: number;
   /** 0..1: processed, then the connection drops. */
   dropRate?: number;
+  /**
+   * 0..1: processed, then answered 502/504 (a gateway timing out on a request that went through).
+   * The hazard for creates: the client sees a failure although the tickets exist.
+   */
+  timeoutAfterProcessingRate?: number;
   /** Multiplies job latency. */
   slowJobFactor?: number;
   /** 0..1: create_many items failing inside the job result. */

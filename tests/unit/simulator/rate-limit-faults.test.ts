@@ -105,6 +105,17 @@ describe('fault injection', () => {
     expect(api.sim.account.tickets).toHaveLength(before + 1);
   });
 
+  it('timeoutAfterProcessingRate: the ticket is created, yet the answer is a 502 or 504', () => {
+    const api = testZendesk({ faults: { timeoutAfterProcessingRate: 1 } });
+    const customer = api.sim.account.users.find((u) => u.role === 'end-user');
+    const before = api.sim.account.tickets.length;
+    const answer = api.call('POST', '/api/v2/tickets', {
+      ticket: { requester_id: customer?.id, comment: { body: 'x' } },
+    });
+    expect([502, 504]).toContain(answer.status);
+    expect(api.sim.account.tickets).toHaveLength(before + 1);
+  });
+
   it('slowJobFactor multiplies job latency; jobItemFailureRate fails items inside the job', async () => {
     const api = testZendesk({
       jobLatency: { startMs: 1000, perTicketMs: 50 },

@@ -29,7 +29,13 @@ describe('a mixed workload through a faulty, rate-limited Zendesk', () => {
       plan: 'team',
       clock,
       jobLatency: { startMs: 1500, perTicketMs: 30 },
-      faults: { burst429: { every: 60, length: 3, retryAfterSeconds: 10 }, serverErrorRate: 0.05 },
+      faults: {
+        burst429: { every: 60, length: 3, retryAfterSeconds: 10 },
+        serverErrorRate: 0.05,
+        // The hazards for creates: the work is done but the answer is lost or a 502/504.
+        dropRate: 0.03,
+        timeoutAfterProcessingRate: 0.03,
+      },
     });
     expect(sim.account.rpm).toBe(RPM);
     const inner = simulatorTransport(sim, { latencyMs: 40 });
@@ -135,14 +141,15 @@ describe('a mixed workload through a faulty, rate-limited Zendesk', () => {
       w.check?.(answer.value);
     });
 
-    // A create_many that hit a 5xx is reported, never repeated; the others each queued one job.
+    // A create_many that failed (5xx, lost answer) is reported, never repeated; the others each
+    // queued one job. A failed one may still have created its tickets: the send flow reconciles.
     const jobs = new Map<number, JobStatus>();
     for (const [i, b] of createIndex) {
       const answer = answers.get(i);
       if (answer?.ok === true) jobs.set(b, answer.value as JobStatus);
       else {
         expect(answer?.error).toBeInstanceOf(ZendeskError);
-        expect((answer?.error as ZendeskError).kind).toBe('server');
+        expect(['server', 'network']).toContain((answer?.error as ZendeskError).kind);
       }
     }
     expect(jobs.size).toBeGreaterThan(0);
@@ -156,14 +163,24 @@ describe('a mixed workload through a faulty, rate-limited Zendesk', () => {
         await clock.sleep(2000);
       }
     });
+    // Let any job of a batch whose answer was lost finish too (jobs advance when Zendesk is asked).
+    await clock.advance(120_000);
+    await clock.run(() => listGroups(client));
     const created = sim.account.tickets
       .map((t) => t.ticket.external_id)
       .filter((id): id is string => id?.startsWith('pc:fault:') === true);
     expect(new Set(created).size).toBe(created.length);
+    let failedButCreated = 0;
     for (let b = 0; b < 20; b++) {
       const ofBatch = created.filter((id) => id.startsWith(`pc:fault:${b}:`));
-      expect(ofBatch).toHaveLength(jobs.has(b) ? 50 : 0);
+      if (jobs.has(b)) expect(ofBatch).toHaveLength(50);
+      else {
+        expect([0, 50]).toContain(ofBatch.length);
+        if (ofBatch.length === 50) failedButCreated += 1;
+      }
     }
+    // This seed really produces the hazard: a create reported as failed whose tickets exist.
+    expect(failedButCreated).toBeGreaterThan(0);
 
     // The faults really happened, and the budget held in every minute window.
     expect(sim.stats.rejected429).toBeGreaterThan(0);
