@@ -65,7 +65,12 @@ export async function search<T extends SearchableType>(
     const response: z.infer<typeof schema> = await client.request({ method: 'GET', url }, schema, options);
     count = response.count;
     results.push(...(response.results as ResultOf<T>[]));
-    const more = response.next_page !== null && response.results.length > 0 && page * perPage < maxResults;
+    // The next page must end within the cap: at 30 per page, page 34 (results 991-1020) is a 422.
+    const more =
+      response.next_page !== null &&
+      response.results.length > 0 &&
+      page * perPage < maxResults &&
+      (page + 1) * perPage <= SEARCH_RESULT_CAP;
     url = more && response.next_page !== null ? toZendeskPath(response.next_page) : undefined;
   }
   const kept = results.slice(0, maxResults);

@@ -55,4 +55,12 @@ describe('pagination against the simulated Zendesk', () => {
     expect(new Set(result.users.map((u) => u.id)).size).toBe(1000);
     expect(result.truncated).toBe(true);
   });
+
+  it('stops at the last whole page inside the cap when the page size does not divide 1,000', async () => {
+    const { clock, client } = simulatedZendesk({ simulator: { users: 3000 } });
+    // 30 per page: page 34 would reach result 1,020, which Zendesk refuses with a 422.
+    const result = await clock.run(() => searchUsers(client, 'role:end-user', { perPage: 30 }));
+    expect(result.users).toHaveLength(990);
+    expect(result.truncated).toBe(true);
+  });
 });
