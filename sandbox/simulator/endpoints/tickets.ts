@@ -162,6 +162,9 @@ export const ticketRoutes: Route[] = [
   {
     method: 'GET',
     pattern: 'tickets',
+    // Zendesk documents List Tickets (and so `?external_id=`) for admins, not every agent; the
+    // stricter reading, so a reconcile step that relies on it shows up in the sandbox too.
+    access: 'admin',
     handle: (ctx) => {
       const externalId = ctx.query.get('external_id');
       const stored =

@@ -112,7 +112,9 @@ export async function updateManyTickets(
 
 /**
  * GET /api/v2/tickets?external_id=…: every ticket with that external id (not unique in Zendesk).
- * Reads the database, not the search index, so just-created tickets are found.
+ * Reads the database, not the search index, so just-created tickets are found. List Tickets is
+ * documented for admins: an agent gets a `permission` error and must reconcile another way
+ * (e.g. /users/{id}/tickets/requested).
  */
 export function listTicketsByExternalId(
   client: SupportApiClient,

@@ -300,4 +300,15 @@ describe('ticket reads', () => {
       api.sim.account.usersByEmail.get(DEMO_IDENTITIES.agent)?.id,
     );
   });
+
+  it('keeps List Tickets (and its external_id filter) for admins: an agent gets 403', () => {
+    const api = testZendesk();
+    const agent = api.get('/api/v2/tickets?external_id=pc:x:1', { as: DEMO_IDENTITIES.agent });
+    expect(agent.status).toBe(403);
+    expect(api.get('/api/v2/tickets?external_id=pc:x:1', { as: DEMO_IDENTITIES.admin }).status).toBe(200);
+    // Agents can still read one customer's requested tickets.
+    const [customer] = customers(api, 1);
+    const requested = api.get(`/api/v2/users/${customer?.id}/tickets/requested`, { as: DEMO_IDENTITIES.agent });
+    expect(requested.status).toBe(200);
+  });
 });
