@@ -55,6 +55,8 @@ const RATE_LIMITED_BODY = {
 
 const SEARCH_PER_MINUTE = 2500;
 const EXPORT_PER_MINUTE = 100;
+/** views/{id}/count: 5 requests a minute per view per agent (support-api.md §7). */
+const VIEW_COUNT_PER_MINUTE = 5;
 
 export function createSimulator(options: SimulatorOptions = {}): Simulator {
   const clock = options.clock ?? systemClock;
@@ -65,6 +67,13 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
   const accountBucket = new MinuteBucket(rpm);
   const searchBucket = new MinuteBucket(SEARCH_PER_MINUTE);
   const exportBucket = new MinuteBucket(EXPORT_PER_MINUTE);
+  const viewCountBuckets = new Map<string, MinuteBucket>();
+  const viewCountBucket = (viewId: string | undefined, userId: number): MinuteBucket => {
+    const key = `${viewId ?? ''}:${userId}`;
+    let bucket = viewCountBuckets.get(key);
+    if (!bucket) viewCountBuckets.set(key, (bucket = new MinuteBucket(VIEW_COUNT_PER_MINUTE)));
+    return bucket;
+  };
   const stats: SimulatorStats = { requests: 0, accepted: 0, rejected429: 0, perMinute: new Map() };
   let requestCounter = 0;
 
@@ -140,13 +149,24 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
       );
     }
     const extraHeaders = rateLimitHeaders(budget, true);
+    const bucketKind = routed?.route.bucket;
     const endpointBucket =
-      routed?.route.bucket === 'search' ? searchBucket : routed?.route.bucket === 'export' ? exportBucket : undefined;
+      bucketKind === 'search'
+        ? searchBucket
+        : bucketKind === 'export'
+          ? exportBucket
+          : bucketKind === 'view_count'
+            ? viewCountBucket(routed?.params.id, actor.id)
+            : undefined;
     if (endpointBucket) {
       const check = endpointBucket.check(now);
-      // The export bucket's header name is (unverified); the search one is documented.
+      // The search header is documented; the export and view-count names are (unverified).
       const headerName =
-        routed?.route.bucket === 'search' ? 'zendesk-ratelimit-search-index' : 'zendesk-ratelimit-search-export';
+        bucketKind === 'search'
+          ? 'zendesk-ratelimit-search-index'
+          : bucketKind === 'export'
+            ? 'zendesk-ratelimit-search-export'
+            : 'zendesk-ratelimit-view-count';
       if (!check.allowed) {
         stats.rejected429++;
         return respond(
@@ -255,6 +275,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
       accountBucket.reset();
       searchBucket.reset();
       exportBucket.reset();
+      viewCountBuckets.clear();
       stats.requests = 0;
       stats.accepted = 0;
       stats.rejected429 = 0;

@@ -10,7 +10,7 @@ export interface Route {
   pattern: string;
   access?: Access;
   /** An endpoint-specific budget on top of the account's (support-api.md §6). */
-  bucket?: 'search' | 'export';
+  bucket?: 'search' | 'export' | 'view_count';
   handle(ctx: ApiContext): Reply;
 }
 

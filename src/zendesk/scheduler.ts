@@ -21,7 +21,10 @@ export interface SchedulerOptions {
   backoffMaxMs: number;
   /** When a 429 carries neither `Retry-After` nor `ratelimit-reset`. */
   defaultRetryAfterSeconds: number;
-  /** Endpoints with their own per-minute bucket on top of the account's (matched on the path). */
+  /**
+   * Endpoints with their own per-minute bucket on top of the account's, matched on the URL. A
+   * capture group splits the bucket (e.g. one per view id).
+   */
   endpointRpm: ReadonlyArray<{ path: RegExp; rpm: number }>;
 }
 
@@ -40,7 +43,11 @@ export const defaultSchedulerOptions: SchedulerOptions = {
   backoffMaxMs: 30_000,
   defaultRetryAfterSeconds: 60,
   // /search/export: 100 requests/min per account, counted on top of the account limit.
-  endpointRpm: [{ path: /^(?:[a-z]+:\/\/[^/]+)?\/api\/v2\/search\/export(?:\.json)?(?:\?|$)/i, rpm: 100 }],
+  endpointRpm: [
+    { path: /^(?:[a-z]+:\/\/[^/]+)?\/api\/v2\/search\/export(?:\.json)?(?:\?|$)/i, rpm: 100 },
+    // /views/{id}/count: 5 requests/min per view per agent (support-api.md §7).
+    { path: /^(?:[a-z]+:\/\/[^/]+)?\/api\/v2\/views\/(\d+)\/count(?:\.json)?(?:\?|$)/i, rpm: 5 },
+  ],
 };
 
 /**
@@ -71,7 +78,7 @@ export class RequestScheduler {
   private readonly options: SchedulerOptions;
   private readonly limit: LimitFunction;
   private readonly budget: RateBudget;
-  private readonly endpointBudgets: ReadonlyArray<{ path: RegExp; budget: RateBudget }>;
+  private readonly endpointBudgets = new Map<string, RateBudget>();
   private readonly listeners = new Set<(wait: WaitEvent) => void>();
   private pause: WaitEvent | undefined;
   private lastAnnounced: WaitEvent | undefined;
@@ -84,7 +91,6 @@ export class RequestScheduler {
     this.options = { ...defaultSchedulerOptions, ...options };
     this.limit = pLimit(Math.max(1, this.options.concurrency));
     this.budget = new RateBudget(this.options.rpm);
-    this.endpointBudgets = this.options.endpointRpm.map(({ path, rpm }) => ({ path, budget: new RateBudget(rpm) }));
   }
 
   onWait(listener: (wait: WaitEvent) => void): () => void {
@@ -104,7 +110,7 @@ export class RequestScheduler {
   ): Promise<TransportResponse> {
     let failures = 0;
     let rateLimited = 0;
-    const own = this.endpointBudgets.filter((e) => e.path.test(request.url)).map((e) => e.budget);
+    const own = this.budgetsFor(request.url);
     for (;;) {
       const outcome = await this.inSlot(async (): Promise<Outcome> => {
         const endpointBusyUntil = await this.waitForTurn(own, signal);
@@ -112,7 +118,7 @@ export class RequestScheduler {
         try {
           const response = await send();
           // Learn before the slot is released, so the next queued request already sees the pause.
-          this.learnFrom(response);
+          this.learnFrom(response, own.length > 0);
           return { response };
         } catch (failure) {
           return { failure };
@@ -134,8 +140,9 @@ export class RequestScheduler {
       if (response.status === 429) {
         rateLimited += 1;
         if (rateLimited > this.options.maxRateLimitRetries) return response;
-        // TooManyJobs clears when jobs finish, not when the minute turns: only this request waits.
-        if (isTooManyJobs(response.body)) {
+        // TooManyJobs clears when jobs finish, and an endpoint's own limit concerns that endpoint
+        // only: in both cases only this request waits.
+        if (isTooManyJobs(response.body) || isEndpointLimited(response, own.length > 0)) {
           await this.wait(
             { reason: 'rate_limited', untilMs: now + this.rateLimitSeconds(response, now) * 1000 },
             signal,
@@ -161,16 +168,31 @@ export class RequestScheduler {
    * limit, so anything we send is wasted) and a 503 with Retry-After (Zendesk asking everyone to
    * hold off, even when this request itself is not repeated).
    */
-  private learnFrom(response: TransportResponse): void {
+  private learnFrom(response: TransportResponse, hasOwnBucket: boolean): void {
     const now = this.clock.now();
     this.budget.learn(response.headers, now);
-    if (response.status === 429 && !isTooManyJobs(response.body)) {
+    if (response.status === 429 && !isTooManyJobs(response.body) && !isEndpointLimited(response, hasOwnBucket)) {
       this.pauseEveryone({ reason: 'rate_limited', untilMs: now + this.rateLimitSeconds(response, now) * 1000 });
     }
     if (response.status === 503) {
       const retryAfter = retryAfterSeconds(response.headers, now);
       if (retryAfter !== undefined) this.pauseEveryone({ reason: 'retry_after', untilMs: now + retryAfter * 1000 });
     }
+  }
+
+  /** The endpoint buckets a URL falls in, created on first use (one per rule and capture). */
+  private budgetsFor(url: string): RateBudget[] {
+    return this.options.endpointRpm.flatMap(({ path, rpm }, rule) => {
+      const match = path.exec(url);
+      if (!match) return [];
+      const key = `${rule}:${match[1] ?? ''}`;
+      let budget = this.endpointBudgets.get(key);
+      if (!budget) {
+        budget = new RateBudget(rpm);
+        this.endpointBudgets.set(key, budget);
+      }
+      return [budget];
+    });
   }
 
   private rateLimitSeconds(response: TransportResponse, now: number): number {
@@ -260,4 +282,14 @@ export class RequestScheduler {
         .finally(() => signal.removeEventListener('abort', onAbort));
     });
   }
+}
+
+/**
+ * A 429 on a request with its own endpoint limit, while Zendesk still counts account budget
+ * left: that endpoint's limit, not the account's, so other requests need not stop.
+ */
+function isEndpointLimited(response: TransportResponse, hasOwnBucket: boolean): boolean {
+  if (!hasOwnBucket) return false;
+  const remaining = Number(response.headers['ratelimit-remaining'] ?? response.headers['x-rate-limit-remaining']);
+  return !(Number.isFinite(remaining) && remaining <= 0);
 }

@@ -198,6 +198,7 @@ export const viewRoutes: Route[] = [
   {
     method: 'GET',
     pattern: 'views/:id/count',
+    bucket: 'view_count',
     handle: (ctx) => {
       const view = visibleView(ctx);
       if (!view) return recordNotFound();

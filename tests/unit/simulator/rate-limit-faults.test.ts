@@ -94,6 +94,25 @@ describe('fault injection', () => {
     expect(api.sim.account.tickets.length - before).toBe(created);
   });
 
+  it('views/{id}/count allows 5 a minute per view and agent, then 429 with Retry-After', () => {
+    const api = testZendesk();
+    const created = api.call('POST', '/api/v2/views', {
+      view: { title: 'Counted', all: [{ field: 'status', operator: 'less_than', value: 'closed' }] },
+    });
+    const other = api.call('POST', '/api/v2/views', {
+      view: { title: 'Other', all: [{ field: 'status', operator: 'is', value: 'open' }] },
+    });
+    const id = (created.json as { view: { id: number } }).view.id;
+    const otherId = (other.json as { view: { id: number } }).view.id;
+    const statuses = Array.from({ length: 6 }, () => api.get(`/api/v2/views/${id}/count`).status);
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
+    const refused = api.get(`/api/v2/views/${id}/count`);
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    expect(Number(refused.headers['ratelimit-remaining'])).toBeGreaterThan(0);
+    expect(api.get(`/api/v2/views/${otherId}/count`).status).toBe(200);
+    expect(api.get('/api/v2/users/me').status).toBe(200);
+  });
+
   it('dropRate: the request is processed, then the connection drops', () => {
     const api = testZendesk({ faults: { dropRate: 1 } });
     const customer = api.sim.account.users.find((u) => u.role === 'end-user');

@@ -315,4 +315,51 @@ describe('endpoint buckets', () => {
     expect(exports.filter((t) => t >= 60_000)).toHaveLength(50);
     expect(Math.max(...others)).toBeLessThan(60_000);
   });
+
+  it('paces /views/{id}/count at 5 a minute per view, each view on its own', async () => {
+    const { clock, transport, client, start } = setup(() => ok(), { concurrency: 4 });
+    await clock.run(
+      Promise.all(
+        [7, 7, 7, 7, 7, 7, 7, 8, 8, 8].map((view) =>
+          client.request({ method: 'GET', url: `/api/v2/views/${view}/count` }, okSchema),
+        ),
+      ),
+    );
+    const at = (view: number) =>
+      transport.sent.filter((s) => s.request.url === `/api/v2/views/${view}/count`).map((s) => s.at - start);
+    expect(at(7).filter((t) => t < 60_000)).toHaveLength(5);
+    expect(at(7).filter((t) => t >= 60_000)).toHaveLength(2);
+    expect(at(8).every((t) => t < 60_000)).toBe(true);
+  });
+
+  it('waits out a 429 from a view count alone when the account still has budget: nothing else stops', async () => {
+    let countAnswered = false;
+    const { clock, transport, client, start } = setup(
+      (request) => {
+        if (request.url.includes('/count') && !countAnswered) {
+          countAnswered = true;
+          return json(
+            429,
+            { error: 'APIRateLimitExceeded', description: 'view count' },
+            {
+              'retry-after': '40',
+              'ratelimit-remaining': '350',
+            },
+          );
+        }
+        return ok();
+      },
+      { concurrency: 2 },
+    );
+    await clock.run(
+      Promise.all([
+        client.request({ method: 'GET', url: '/api/v2/views/7/count' }, okSchema),
+        ...Array.from({ length: 10 }, (_, i) => client.request({ method: 'GET', url: `/api/v2/users/${i}` }, okSchema)),
+      ]),
+    );
+    const counts = transport.sent.filter((s) => s.request.url.includes('/count')).map((s) => s.at - start);
+    const others = transport.sent.filter((s) => s.request.url.startsWith('/api/v2/users/')).map((s) => s.at - start);
+    expect(counts).toEqual([0, 40_000]);
+    expect(Math.max(...others)).toBeLessThan(1_000);
+  });
 });
