@@ -104,7 +104,7 @@ export async function connectToZendesk(options: {
       return parseCurrentUser(result.currentUser);
     },
     async routeTo(target, ...args) {
-      // The SDK validates object-form invoke arguments as strings; Zendesk accepts ids as text.
+      // Ids go as text, the form Zendesk's own apps pass to routeTo.
       await client.invoke('routeTo', target, ...args.map(String));
     },
   };

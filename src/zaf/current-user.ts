@@ -60,7 +60,7 @@ export function parseCurrentUser(raw: unknown): CurrentUser {
   };
 }
 
-/** Admins and agents (custom roles included) may use the app; end users never see it. */
+/** Admin-only parts of the app (trigger creation, shared views) check this; custom roles are agents. */
 export function isAdmin(role: AgentRole): boolean {
   return role.kind === 'admin';
 }
