@@ -2,6 +2,7 @@ import { recordUrl, type DemoAccount } from './account.ts';
 import { blank, invalidValue, type Details } from './errors.ts';
 import { isoTime } from './time.ts';
 import type { StoredTicket, ZendeskTicket, ZendeskUser } from './types.ts';
+import { isRecord } from './body.ts';
 
 export const TICKET_STATUSES = ['new', 'open', 'pending', 'hold', 'solved', 'closed'] as const;
 export const TICKET_PRIORITIES = ['urgent', 'high', 'normal', 'low'] as const;
@@ -26,8 +27,6 @@ export interface TicketInput {
   externalId: string | null;
   customStatusId: number | null;
 }
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Tags are stored lower-case and a value with spaces becomes several tags (support-api.md §9). */
 export function normaliseTags(values: readonly string[]): string[] {

@@ -258,7 +258,8 @@ export interface ZendeskMacro {
   updated_at: string;
 }
 
-export interface ZendeskTrigger {
+/** What Zendesk's business rules (triggers, views) have in common. */
+export interface BusinessRule {
   id: number;
   url: string;
   title: string;
@@ -267,11 +268,14 @@ export interface ZendeskTrigger {
   active: boolean;
   position: number;
   default: boolean;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ZendeskTrigger extends BusinessRule {
   category_id: string;
   conditions: { all: RuleCondition[]; any: RuleCondition[] };
   actions: Array<{ field: string; value: unknown }>;
-  created_at: string;
-  updated_at: string;
 }
 
 export interface TriggerCategory {
@@ -288,20 +292,10 @@ export interface ViewRestriction {
   ids?: number[];
 }
 
-export interface ZendeskView {
-  id: number;
-  url: string;
-  title: string;
-  raw_title: string;
-  description: string | null;
-  active: boolean;
-  position: number;
-  default: boolean;
+export interface ZendeskView extends BusinessRule {
   restriction: ViewRestriction | null;
   conditions: { all: RuleCondition[]; any: RuleCondition[] };
   execution: JsonObject;
-  created_at: string;
-  updated_at: string;
 }
 
 export interface CustomStatus {

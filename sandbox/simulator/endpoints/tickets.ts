@@ -15,8 +15,7 @@ import type { Route } from '../router.ts';
 import { buildTicket, readTicketInput, TICKET_STATUSES } from '../ticket-model.ts';
 import { isoTime } from '../time.ts';
 import { tooMany } from './show-many.ts';
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+import { isRecord } from '../body.ts';
 
 function inflightHeader(ctx: ApiContext, running: number): Record<string, string> {
   return {

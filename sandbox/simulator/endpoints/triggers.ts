@@ -2,10 +2,13 @@ import { idParam, isAdmin, type ApiContext } from '../context.ts';
 import { created, invalidValue, ok, recordInvalid, recordNotFound, type Details, type Reply } from '../errors.ts';
 import { cursorPage, paginatedList } from '../pagination.ts';
 import type { Route } from '../router.ts';
+import { isRecord } from '../body.ts';
+import { readConditions, type ConditionRules } from './rule-conditions.ts';
 import { isoTime } from '../time.ts';
-import type { RuleCondition, TriggerCategory, ZendeskTrigger } from '../types.ts';
+import type { TriggerCategory, ZendeskTrigger } from '../types.ts';
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** Trigger conditions are only checked for shape (the definitions endpoint is not modelled). */
+const TRIGGER_CONDITIONS: ConditionRules = { kind: 'condition' };
 
 /** Zendesk has a maximum of 500 trigger categories (support-api.md §8). */
 const MAX_CATEGORIES = 500;
@@ -13,21 +16,6 @@ const MAX_CATEGORIES = 500;
 /** Trigger categories answer errors in their own shape: `{"errors":[{code,title}]}`. */
 function categoryError(status: number, code: string, title: string): Reply {
   return { status, body: { errors: [{ code, title }] } };
-}
-
-function readConditions(raw: unknown, name: string, details: Details): RuleCondition[] {
-  if (raw === undefined || raw === null) return [];
-  if (!Array.isArray(raw)) {
-    (details[name] ??= []).push(invalidValue(name, 'must be an array of conditions'));
-    return [];
-  }
-  const out: RuleCondition[] = [];
-  for (const item of raw) {
-    if (isRecord(item) && typeof item.field === 'string' && typeof item.operator === 'string') {
-      out.push({ field: item.field, operator: item.operator, value: item.value ?? null });
-    } else (details[name] ??= []).push(invalidValue('Condition', `${JSON.stringify(item)} is not a valid condition`));
-  }
-  return out;
 }
 
 function addCategory(ctx: ApiContext, name: string, position: number | undefined): TriggerCategory {
@@ -64,8 +52,8 @@ function createTrigger(ctx: ApiContext): Reply {
   }
   // `conditions.{all,any}`; the top-level all/any is the deprecated legacy form, still accepted.
   const source = isRecord(raw.conditions) ? raw.conditions : raw;
-  const all = readConditions(source.all, 'all', details);
-  const any = readConditions(source.any, 'any', details);
+  const all = readConditions(source.all, 'all', details, TRIGGER_CONDITIONS);
+  const any = readConditions(source.any, 'any', details, TRIGGER_CONDITIONS);
   if (all.length === 0 && any.length === 0) {
     (details.conditions ??= []).push({ description: 'Conditions: cannot be blank', error: 'BlankValue' });
   }

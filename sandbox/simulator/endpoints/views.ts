@@ -3,11 +3,11 @@ import { idParam, isAdmin, type ApiContext } from '../context.ts';
 import { forbidden, invalidValue, ok, recordInvalid, recordNotFound, type Details, type Reply } from '../errors.ts';
 import { paginatedList } from '../pagination.ts';
 import type { Route } from '../router.ts';
+import { isRecord } from '../body.ts';
+import { readConditions, type ConditionRules } from './rule-conditions.ts';
 import { isoTime } from '../time.ts';
-import type { JsonObject, RuleCondition, ViewRestriction, ZendeskView } from '../types.ts';
+import type { JsonObject, ViewRestriction, ZendeskView } from '../types.ts';
 import { ticketMatchesView, VIEW_ANCHOR_FIELDS, VIEW_CONDITION_OPERATORS } from '../view-conditions.ts';
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** support-api.md §7 `output.columns`. */
 const COLUMNS: Record<string, string> = {
@@ -36,25 +36,10 @@ const COLUMNS: Record<string, string> = {
   custom_status_id: 'Ticket status',
 };
 const NOT_SORTABLE = ['description', 'submitter', 'custom_status_id'];
-
-function readConditions(raw: unknown, name: string, details: Details): RuleCondition[] {
-  if (raw === undefined || raw === null) return [];
-  if (!Array.isArray(raw)) {
-    (details[name] ??= []).push(invalidValue(name, 'must be an array of conditions'));
-    return [];
-  }
-  const out: RuleCondition[] = [];
-  for (const item of raw) {
-    const operators =
-      isRecord(item) && typeof item.field === 'string' ? VIEW_CONDITION_OPERATORS[item.field] : undefined;
-    if (!isRecord(item) || typeof item.field !== 'string' || typeof item.operator !== 'string' || !operators) {
-      (details[name] ??= []).push(invalidValue('Condition', `${JSON.stringify(item)} is not a valid view condition`));
-    } else if (!operators.includes(item.operator)) {
-      (details[name] ??= []).push(invalidValue('Condition', `${item.operator} is not valid for ${item.field}`));
-    } else out.push({ field: item.field, operator: item.operator, value: item.value ?? null });
-  }
-  return out;
-}
+const VIEW_CONDITIONS: ConditionRules = {
+  kind: 'view condition',
+  operatorsFor: (field) => VIEW_CONDITION_OPERATORS[field],
+};
 
 function readRestriction(raw: unknown, details: Details): ViewRestriction | null {
   if (raw === undefined || raw === null) return null;
@@ -120,8 +105,8 @@ function createView(ctx: ApiContext): Reply {
   const details: Details = {};
   const title = typeof raw.title === 'string' ? raw.title.trim() : '';
   if (title === '') (details.title ??= []).push({ description: 'Title: cannot be blank', error: 'BlankValue' });
-  const all = readConditions(raw.all, 'all', details);
-  const any = readConditions(raw.any, 'any', details);
+  const all = readConditions(raw.all, 'all', details, VIEW_CONDITIONS);
+  const any = readConditions(raw.any, 'any', details, VIEW_CONDITIONS);
   if (!all.some((c) => VIEW_ANCHOR_FIELDS.includes(c.field))) {
     (details.base ??= []).push(
       invalidValue(
