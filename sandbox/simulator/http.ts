@@ -18,7 +18,7 @@ export interface SimulatorServerOptions {
 
 const CORS_HEADERS: Record<string, string> = {
   'access-control-allow-origin': '*',
-  'access-control-allow-methods': 'GET, POST, PUT, DELETE, OPTIONS',
+  'access-control-allow-methods': 'GET, POST, PUT, PATCH, DELETE, OPTIONS',
   'access-control-allow-headers': 'authorization, content-type, idempotency-key, x-requested-with',
   // Let a page on another port read the rate-limit and idempotency headers, as the app needs to.
   'access-control-expose-headers':

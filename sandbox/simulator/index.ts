@@ -1,6 +1,7 @@
 import { systemClock, type Clock } from '../../src/zendesk/clock.ts';
 import { DEMO_ORIGIN, type DemoAccount } from './account.ts';
 import type { ApiContext } from './context.ts';
+import { ENDPOINT_BUDGETS, EndpointBudgets } from './endpoint-budgets.ts';
 import { ALL_ROUTES } from './endpoints/index.ts';
 import { badRequest, forbidden, invalidEndpoint, ReplyError, unauthenticated, type Reply } from './errors.ts';
 import { FaultInjector } from './faults.ts';
@@ -53,11 +54,6 @@ const RATE_LIMITED_BODY = {
   description: 'Number of allowed API requests per minute exceeded',
 };
 
-const SEARCH_PER_MINUTE = 2500;
-const EXPORT_PER_MINUTE = 100;
-/** views/{id}/count: 5 requests a minute per view per agent (support-api.md §7). */
-const VIEW_COUNT_PER_MINUTE = 5;
-
 export function createSimulator(options: SimulatorOptions = {}): Simulator {
   const clock = options.clock ?? systemClock;
   const seed = options.seed ?? 1;
@@ -65,15 +61,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
   const rpm = options.rpm ?? PLAN_RPM[plan];
 
   const accountBucket = new MinuteBucket(rpm);
-  const searchBucket = new MinuteBucket(SEARCH_PER_MINUTE);
-  const exportBucket = new MinuteBucket(EXPORT_PER_MINUTE);
-  const viewCountBuckets = new Map<string, MinuteBucket>();
-  const viewCountBucket = (viewId: string | undefined, userId: number): MinuteBucket => {
-    const key = `${viewId ?? ''}:${userId}`;
-    let bucket = viewCountBuckets.get(key);
-    if (!bucket) viewCountBuckets.set(key, (bucket = new MinuteBucket(VIEW_COUNT_PER_MINUTE)));
-    return bucket;
-  };
+  const endpointBudgets = new EndpointBudgets();
   const stats: SimulatorStats = { requests: 0, accepted: 0, rejected429: 0, perMinute: new Map() };
   let requestCounter = 0;
 
@@ -150,23 +138,10 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     }
     const extraHeaders = rateLimitHeaders(budget, true);
     const bucketKind = routed?.route.bucket;
-    const endpointBucket =
-      bucketKind === 'search'
-        ? searchBucket
-        : bucketKind === 'export'
-          ? exportBucket
-          : bucketKind === 'view_count'
-            ? viewCountBucket(routed?.params.id, actor.id)
-            : undefined;
-    if (endpointBucket) {
+    if (bucketKind) {
+      const endpointBucket = endpointBudgets.bucket(bucketKind, routed.params.id, actor.id);
       const check = endpointBucket.check(now);
-      // The search header is documented; the export and view-count names are (unverified).
-      const headerName =
-        bucketKind === 'search'
-          ? 'zendesk-ratelimit-search-index'
-          : bucketKind === 'export'
-            ? 'zendesk-ratelimit-search-export'
-            : 'zendesk-ratelimit-view-count';
+      const headerName = ENDPOINT_BUDGETS[bucketKind].header;
       if (!check.allowed) {
         stats.rejected429++;
         return respond(
@@ -202,7 +177,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
       if (access === 'admin' && actor.role !== 'admin') return forbidden();
       let body: unknown;
       const rawBody = request.body;
-      if ((method === 'POST' || method === 'PUT') && rawBody !== undefined && rawBody !== '') {
+      if ((method === 'POST' || method === 'PUT' || method === 'PATCH') && rawBody !== undefined && rawBody !== '') {
         // Zendesk requires JSON with its content type on writes (support-api.md §1).
         // Exact 400 body for these (unverified).
         if (!(request.headers['content-type'] ?? '').toLowerCase().includes('application/json')) {
@@ -273,9 +248,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     reset: () => {
       state = build(state.faults.current);
       accountBucket.reset();
-      searchBucket.reset();
-      exportBucket.reset();
-      viewCountBuckets.clear();
+      endpointBudgets.reset();
       stats.requests = 0;
       stats.accepted = 0;
       stats.rejected429 = 0;

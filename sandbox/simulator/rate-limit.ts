@@ -9,19 +9,22 @@ export interface BucketCheck {
 }
 
 /**
- * A per-minute request budget on clock time, in fixed windows aligned to the minute. Zendesk's
- * own windows are not documented in detail; fixed windows make "400 in a minute, then Retry-After
- * until the minute ends" exact and testable.
+ * A request budget on clock time, in fixed windows (a minute unless `windowMs` says otherwise)
+ * aligned to the epoch. Zendesk's own windows are not documented in detail; fixed windows make
+ * "400 in a minute, then Retry-After until the minute ends" exact and testable.
  */
 export class MinuteBucket {
   private window = -1;
   private used = 0;
 
-  constructor(public limit: number) {}
+  constructor(
+    public limit: number,
+    private readonly windowMs: number = MINUTE_MS,
+  ) {}
 
   check(now: number): BucketCheck {
     this.roll(now);
-    const resetSeconds = Math.max(1, Math.ceil(((this.window + 1) * MINUTE_MS - now) / 1000));
+    const resetSeconds = Math.max(1, Math.ceil(((this.window + 1) * this.windowMs - now) / 1000));
     return {
       allowed: this.used < this.limit,
       limit: this.limit,
@@ -41,7 +44,7 @@ export class MinuteBucket {
   }
 
   private roll(now: number): void {
-    const window = Math.floor(now / MINUTE_MS);
+    const window = Math.floor(now / this.windowMs);
     if (window !== this.window) {
       this.window = window;
       this.used = 0;

@@ -1,16 +1,17 @@
 import type { ApiContext } from './context.ts';
+import type { BudgetKind } from './endpoint-budgets.ts';
 import type { Reply } from './errors.ts';
 
 /** Who may call a route. Zendesk answers 403 to a signed-in user whose role falls short. */
 export type Access = 'anyone' | 'agent' | 'admin';
 
 export interface Route {
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** Relative to /api/v2, e.g. `users/:id`; `:id` binds digits only, `:key` anything. */
   pattern: string;
   access?: Access;
-  /** An endpoint-specific budget on top of the account's (support-api.md §6). */
-  bucket?: 'search' | 'export' | 'view_count';
+  /** An endpoint-specific budget on top of the account's (support-api.md §6, endpoint-budgets.ts). */
+  bucket?: BudgetKind;
   handle(ctx: ApiContext): Reply;
 }
 
