@@ -13,6 +13,7 @@ import type {
   ZendeskUser,
   ZendeskView,
 } from './types.ts';
+import { ViewCountCache } from './view-count-cache.ts';
 
 export const DEMO_SUBDOMAIN = 'proactive-demo';
 export const DEMO_ORIGIN = `https://${DEMO_SUBDOMAIN}.zendesk.com`;
@@ -44,6 +45,8 @@ export class DemoAccount {
   readonly triggers: ZendeskTrigger[] = [];
   readonly triggerCategories: TriggerCategory[] = [];
   readonly views: ZendeskView[] = [];
+  /** What views/{id}/count and count_many answer: Zendesk caches large views' counts. */
+  readonly viewCounts = new ViewCountCache();
   readonly customStatuses: CustomStatus[] = [];
   readonly tickets: StoredTicket[] = [];
   readonly ticketsById = new Map<number, StoredTicket>();

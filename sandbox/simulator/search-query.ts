@@ -7,7 +7,9 @@
  * different keywords AND; range operators always AND (`created>… created<…` is a range); every
  * `-` term is AND NOT.
  */
-import { plainTextOf, resolveKeyword, fieldMatches } from './search-query/fields.ts';
+import { prepareField, type JsonRecord, type RecordTest } from './search-query/fields.ts';
+import { resolveKeyword } from './search-query/keywords.ts';
+import { plainWordTest } from './search-query/plain-words.ts';
 import { tokenize } from './search-query/tokenize.ts';
 import {
   SEARCHABLE_TYPES,
@@ -17,11 +19,11 @@ import {
   type SearchContext,
   type SearchTerm,
 } from './search-query/types.ts';
-import { hasSearchableText, phraseMatches } from './search-query/values.ts';
 
 export { SearchSyntaxError };
 export { MAX_SEARCH_WORDS } from './search-query/tokenize.ts';
 export type { ParsedSearchQuery, SearchableType, SearchContext, SearchTerm };
+export type { RecordTest } from './search-query/fields.ts';
 
 const SORT_ORDERS = ['asc', 'desc'] as const;
 
@@ -62,41 +64,50 @@ export function parseSearchQuery(query: string): ParsedSearchQuery {
   };
 }
 
-function plainWordMatches(term: SearchTerm, type: SearchableType, record: Record<string, unknown>): boolean {
-  // A keyword the type does not know is searched as the text `foo:bar`, keyword and all.
-  const text = term.keyword === undefined ? term.value : term.raw.replace(/"/g, '');
-  return phraseMatches(text, plainTextOf(type, record), false);
+const nothing: RecordTest = () => false;
+
+/**
+ * The query as one test for records of `type`, with every keyword resolved and every value parsed
+ * once: the search endpoints run it over every user of the account.
+ */
+export function compileSearch(query: ParsedSearchQuery, type: SearchableType, ctx: SearchContext): RecordTest {
+  if (query.types.size > 0 && !query.types.has(type)) return nothing;
+  if (query.excludedTypes.has(type)) return nothing;
+
+  const all: RecordTest[] = [];
+  // Positive `keyword:value` clauses on the same known keyword form one OR group.
+  const orGroups = new Map<string, RecordTest[]>();
+  for (const term of query.terms) {
+    const spec = term.keyword === undefined ? undefined : resolveKeyword(type, term.keyword, ctx);
+    if (spec === undefined) {
+      // Punctuation alone (the `<` in `created < 2025-01-01`) carries no word to search for.
+      const test = plainWordTest(term, type, ctx);
+      if (test) all.push(term.negated ? (record) => !test(record) : test);
+      continue;
+    }
+    const test = prepareField(spec, term, ctx);
+    if (term.negated) all.push((record) => !test(record));
+    else if (term.operator === ':' && term.keyword !== undefined) {
+      const group = orGroups.get(term.keyword);
+      if (group) group.push(test);
+      else orGroups.set(term.keyword, [test]);
+    } else all.push(test);
+  }
+  for (const group of orGroups.values()) {
+    const [only] = group;
+    all.push(group.length === 1 && only ? only : (record) => group.some((test) => test(record)));
+  }
+  return (record) => {
+    for (const test of all) if (!test(record)) return false;
+    return true;
+  };
 }
 
 export function matchesSearch(
   query: ParsedSearchQuery,
   type: SearchableType,
-  record: Record<string, unknown>,
+  record: JsonRecord,
   ctx: SearchContext,
 ): boolean {
-  if (query.types.size > 0 && !query.types.has(type)) return false;
-  if (query.excludedTypes.has(type)) return false;
-
-  // Positive `keyword:value` clauses on the same known keyword form one OR group.
-  const orGroups = new Map<string, boolean>();
-  for (const term of query.terms) {
-    const spec = term.keyword === undefined ? undefined : resolveKeyword(type, term.keyword, ctx);
-    if (spec === undefined) {
-      // Punctuation alone (the `<` in `created < 2025-01-01`) carries no word to search for.
-      const raw = term.keyword === undefined ? term.value : term.raw;
-      if (!hasSearchableText(raw)) continue;
-      if (plainWordMatches(term, type, record) === term.negated) return false;
-      continue;
-    }
-    const matched = fieldMatches(spec, term, record, ctx);
-    if (term.negated) {
-      if (matched) return false;
-    } else if (term.operator === ':' && term.keyword !== undefined) {
-      orGroups.set(term.keyword, (orGroups.get(term.keyword) ?? false) || matched);
-    } else if (!matched) {
-      return false;
-    }
-  }
-  for (const anyMatched of orGroups.values()) if (!anyMatched) return false;
-  return true;
+  return compileSearch(query, type, ctx)(record);
 }

@@ -15,6 +15,13 @@ export interface SearchContext {
    * keywords match by id and name only.
    */
   userEmail?(id: number): string | undefined;
+  /**
+   * Optional: the organizations a user belongs to through organization memberships. `organization:`
+   * matches any of them as well as `organization_id` (and a record's own `organization_ids`).
+   */
+  organizationIdsOf?(userId: number): readonly number[];
+  /** Optional: every email identity of a user (primary and secondary); `email:` matches any of them. */
+  emailsOf?(userId: number): readonly string[];
 }
 
 /** Thrown for a query Zendesk would refuse (more than 64 words, an unclosed quote, …). */

@@ -20,30 +20,45 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** Tests one candidate string; built once per query term, then run against every record. */
+export type TextTest = (candidate: string) => boolean;
+
 /** Case-insensitive whole-value match; `*` matches any run of characters when wildcards are allowed. */
-export function globMatches(pattern: string, candidate: string, allowWildcard: boolean): boolean {
+export function globMatcher(pattern: string, allowWildcard: boolean): TextTest {
   const p = pattern.toLowerCase();
-  const c = candidate.toLowerCase();
-  if (!allowWildcard || !p.includes('*')) return p === c;
+  if (!allowWildcard || !p.includes('*')) return (c) => c.toLowerCase() === p;
   const regex = new RegExp(`^${p.split('*').map(escapeRegExp).join('.*')}$`, 'su');
-  return regex.test(c);
+  return (c) => regex.test(c.toLowerCase());
+}
+
+export function globMatches(pattern: string, candidate: string, allowWildcard: boolean): boolean {
+  return globMatcher(pattern, allowWildcard)(candidate);
 }
 
 /**
- * True when the value's words appear consecutively among the text's words (a phrase search).
+ * True when the value's words appear consecutively among a text's words (a phrase search).
  * `wildcard` lets a keyword value such as `name:jo*` match word prefixes; plain words never
- * get wildcards (Zendesk: "`*` only with a keyword").
+ * get wildcards (Zendesk: "`*` only with a keyword"). Undefined when the value has no word.
  */
-export function phraseMatches(value: string, texts: readonly string[], wildcard: boolean): boolean {
+export function phraseMatcher(value: string, wildcard: boolean): ((texts: readonly string[]) => boolean) | undefined {
   const wanted = wildcard ? patternWords(value) : textWords(value);
-  if (wanted.length === 0) return false;
-  return texts.some((text) => {
-    const words = textWords(text);
-    for (let start = 0; start + wanted.length <= words.length; start++) {
-      if (wanted.every((w, i) => globMatches(w, words[start + i] ?? '', wildcard))) return true;
-    }
-    return false;
-  });
+  if (wanted.length === 0) return undefined;
+  const tests = wanted.map((w) => globMatcher(w, wildcard));
+  // A cheap pre-check: the text must contain the first word's literal start somewhere.
+  const first = (wanted[0] ?? '').split('*')[0] ?? '';
+  return (texts) =>
+    texts.some((text) => {
+      if (text === '' || (first !== '' && !text.toLowerCase().includes(first))) return false;
+      const words = textWords(text);
+      for (let start = 0; start + tests.length <= words.length; start++) {
+        if (tests.every((test, i) => test(words[start + i] ?? ''))) return true;
+      }
+      return false;
+    });
+}
+
+export function phraseMatches(value: string, texts: readonly string[], wildcard: boolean): boolean {
+  return phraseMatcher(value, wildcard)?.(texts) ?? false;
 }
 
 /** Whether a query word carries anything searchable (`<` or `-` alone do not). */
