@@ -2,7 +2,7 @@ import { MinuteBucket } from './rate-limit.ts';
 import { MINUTE_MS } from './time.ts';
 
 /** Endpoints with a budget of their own, on top of the account's (support-api.md §2.1, §7). */
-export type BudgetKind = 'search' | 'export' | 'view_count' | 'view_count_many' | 'view_preview';
+export type BudgetKind = 'search' | 'export' | 'view_count' | 'view_execute' | 'view_count_many' | 'view_preview';
 
 interface BudgetRule {
   limit: number;
@@ -18,8 +18,9 @@ export const ENDPOINT_BUDGETS: Record<BudgetKind, BudgetRule> = {
   search: { limit: 2500, windowMs: MINUTE_MS, header: 'zendesk-ratelimit-search-index', scope: 'account' },
   // /search/export: 100 a minute per account (DOC-SEARCH).
   export: { limit: 100, windowMs: MINUTE_MS, header: 'zendesk-ratelimit-search-export', scope: 'account' },
-  // views/{id}/count and views/{id}/execute: "5 requests per minute, per view, per agent" (DOC-VIEWS).
+  // views/{id}/count and views/{id}/execute: each "5 requests per minute, per view, per agent" (DOC-VIEWS).
   view_count: { limit: 5, windowMs: MINUTE_MS, header: 'zendesk-ratelimit-view-count', scope: 'view_and_agent' },
+  view_execute: { limit: 5, windowMs: MINUTE_MS, header: 'zendesk-ratelimit-view-execute', scope: 'view_and_agent' },
   // views/count_many: "6 requests every 5 minutes" (DOC-VIEWS); per agent as support-api.md §7 reads it.
   view_count_many: {
     limit: 6,

@@ -83,6 +83,11 @@ const ABSENT_TOP_LEVEL: Record<string, { keys: string[]; why: string }> = {
   // ViewResponse is shared with GET /views/{id}/execute, which alone adds rows/columns/groups.
   'POST /api/v2/views': { keys: ['columns', 'groups', 'rows'], why: 'rows/columns/groups belong to /execute' },
   'GET /api/v2/views/{view_id}': { keys: ['columns', 'groups', 'rows'], why: 'rows/columns/groups belong to /execute' },
+  'PUT /api/v2/views/{view_id}': { keys: ['columns', 'groups', 'rows'], why: 'rows/columns/groups belong to /execute' },
+  'POST /api/v2/views/preview': {
+    keys: ['view'],
+    why: "a preview is of conditions, not of a saved view (the spec's own preview example has no view)",
+  },
 };
 
 const digest = loadDigest();
