@@ -89,6 +89,8 @@ ENDPOINTS: list[tuple[str, str]] = [
     ("GET", "/api/v2/views/{view_id}/execute"),
     ("POST", "/api/v2/views/preview"),
     ("POST", "/api/v2/views/preview/count"),
+    ("GET", "/api/v2/triggers/definitions"),
+    ("GET", "/api/v2/triggers/search"),
 ]
 
 SCALARS = {"string", "integer", "number", "boolean"}

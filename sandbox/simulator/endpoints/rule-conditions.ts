@@ -2,12 +2,14 @@ import { isRecord } from '../body.ts';
 import { invalidValue, type Details } from '../errors.ts';
 import type { RuleCondition } from '../types.ts';
 
-/** What a business rule accepts as a condition: views check fields and operators, triggers do not. */
+/** What a business rule accepts as a condition: its fields and their operators, and for triggers values too. */
 export interface ConditionRules {
   /** How an unreadable condition is called in the error, e.g. `view condition`. */
   kind: string;
   /** The operators a field allows; undefined for a field the rule does not know. */
   operatorsFor?: (field: string) => readonly string[] | undefined;
+  /** Why a condition's value is refused, or undefined when it is fine. */
+  valueProblem?: (condition: RuleCondition) => string | undefined;
 }
 
 /**
@@ -29,7 +31,11 @@ export function readConditions(raw: unknown, name: string, details: Details, rul
       reject(`${JSON.stringify(item)} is not a valid ${rules.kind}`);
     } else if (operators && !operators.includes(condition.operator)) {
       reject(`${condition.operator} is not valid for ${condition.field}`);
-    } else out.push(condition);
+    } else {
+      const problem = rules.valueProblem?.(condition);
+      if (problem) reject(problem);
+      else out.push(condition);
+    }
   }
   return out;
 }
