@@ -83,6 +83,7 @@ ENDPOINTS: list[tuple[str, str]] = [
     ("GET", "/api/v2/custom_statuses"),
     ("GET", "/api/v2/autocomplete/tags"),
     ("GET", "/api/v2/account/settings"),
+    ("GET", "/api/v2/users/{user_id}/identities"),
     ("GET", "/api/v2/views/count_many"),
     ("PUT", "/api/v2/views/{view_id}"),
     ("DELETE", "/api/v2/views/{view_id}"),

@@ -6,6 +6,7 @@ import type {
   Plan,
   StoredTicket,
   TriggerCategory,
+  UserIdentity,
   ZendeskGroup,
   ZendeskMacro,
   ZendeskOrganization,
@@ -33,6 +34,14 @@ export class DemoAccount {
   readonly users: ZendeskUser[] = [];
   readonly usersById = new Map<number, ZendeskUser>();
   readonly usersByEmail = new Map<string, ZendeskUser>();
+  /**
+   * Soft-deleted users (`active: false`): Zendesk lists them apart (GET deleted_users), not in
+   * GET users; they stay readable by id (usersById) and keep their email and memberships.
+   */
+  readonly deletedUsers: ZendeskUser[] = [];
+  /** Every email identity, primary and secondary (GET users/{id}/identities). */
+  readonly identities: UserIdentity[] = [];
+  private readonly identitiesByUser = new Map<number, UserIdentity[]>();
   readonly organizations: ZendeskOrganization[] = [];
   readonly organizationsById = new Map<number, ZendeskOrganization>();
   readonly organizationMemberships: OrganizationMembership[] = [];
@@ -60,7 +69,9 @@ export class DemoAccount {
   }
 
   /** Ids per record kind, each in its own range so a user id is never mistaken for an org id. */
-  nextId(kind: 'user' | 'organization' | 'ticket' | 'view' | 'trigger' | 'category' | 'membership'): number {
+  nextId(
+    kind: 'user' | 'organization' | 'ticket' | 'view' | 'trigger' | 'category' | 'membership' | 'identity',
+  ): number {
     const base: Record<typeof kind, number> = {
       user: 361_000_000_000,
       organization: 362_000_000_000,
@@ -69,6 +80,7 @@ export class DemoAccount {
       trigger: 364_000_000_000,
       category: 10_000,
       membership: 365_000_000_000,
+      identity: 366_000_000_000,
     };
     const next = (this.counters.get(kind) ?? base[kind]) + 1;
     this.counters.set(kind, next);
@@ -79,6 +91,50 @@ export class DemoAccount {
     this.users.push(user);
     this.usersById.set(user.id, user);
     if (user.email) this.usersByEmail.set(user.email.toLowerCase(), user);
+    this.addPrimaryIdentity(user);
+  }
+
+  /** A soft-deleted user: readable by id, never listed or searched (see `deletedUsers`). */
+  addDeletedUser(user: ZendeskUser): void {
+    this.deletedUsers.push(user);
+    this.usersById.set(user.id, user);
+    this.addPrimaryIdentity(user);
+  }
+
+  /** `user.email` is the primary email identity (support-api.md §3.2). */
+  private addPrimaryIdentity(user: ZendeskUser): void {
+    if (user.email)
+      this.addIdentity(user.id, user.email, { primary: true, verified: user.verified, at: user.created_at });
+  }
+
+  addIdentity(
+    userId: number,
+    email: string,
+    options: { primary: boolean; verified: boolean; at: string },
+  ): UserIdentity {
+    const id = this.nextId('identity');
+    const identity: UserIdentity = {
+      id,
+      url: recordUrl(`users/${userId}/identities/${id}`),
+      user_id: userId,
+      type: 'email',
+      value: email,
+      verified: options.verified,
+      primary: options.primary,
+      deliverable_state: 'deliverable',
+      undeliverable_count: 0,
+      created_at: options.at,
+      updated_at: options.at,
+    };
+    this.identities.push(identity);
+    const list = this.identitiesByUser.get(userId);
+    if (list) list.push(identity);
+    else this.identitiesByUser.set(userId, [identity]);
+    return identity;
+  }
+
+  identitiesOf(userId: number): readonly UserIdentity[] {
+    return this.identitiesByUser.get(userId) ?? [];
   }
 
   addOrganization(organization: ZendeskOrganization): void {

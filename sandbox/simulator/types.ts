@@ -165,6 +165,22 @@ export interface OrganizationMembership {
   updated_at: string;
 }
 
+/** One of a user's identities (GET users/{id}/identities); the demo account seeds email identities only. */
+export interface UserIdentity {
+  id: number;
+  url: string;
+  user_id: number;
+  type: 'email';
+  value: string;
+  verified: boolean;
+  /** The primary email identity is the one `user.email` shows. */
+  primary: boolean;
+  deliverable_state: 'deliverable';
+  undeliverable_count: number;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface ZendeskGroup {
   id: number;
   url: string;

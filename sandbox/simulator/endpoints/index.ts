@@ -1,5 +1,6 @@
 import type { Route } from '../router.ts';
 import { fieldRoutes } from './fields.ts';
+import { identityRoutes } from './identities.ts';
 import { organizationRoutes } from './organizations.ts';
 import { searchRoutes } from './search.ts';
 import { ticketRoutes } from './tickets.ts';
@@ -11,6 +12,7 @@ import { workspaceRoutes } from './workspace.ts';
 /** Literal routes come before `:id` ones within each list, so `users/me` never reads as an id. */
 export const ALL_ROUTES: readonly Route[] = [
   ...userRoutes,
+  ...identityRoutes,
   ...organizationRoutes,
   ...fieldRoutes,
   ...searchRoutes,

@@ -1,8 +1,15 @@
-import { idParam } from '../context.ts';
+import { idParam, type ApiContext } from '../context.ts';
 import { ok, recordNotFound } from '../errors.ts';
 import { paginatedList } from '../pagination.ts';
 import type { Route } from '../router.ts';
 import { showMany, showManyReply } from './show-many.ts';
+import { membershipsOfUser } from './users.ts';
+
+/** 404 unless the organization exists; its id otherwise. */
+function organizationId(ctx: ApiContext): number | undefined {
+  const id = idParam(ctx);
+  return ctx.account.organizationsById.has(id) ? id : undefined;
+}
 
 export const organizationRoutes: Route[] = [
   {
@@ -47,7 +54,19 @@ export const organizationRoutes: Route[] = [
     handle: (ctx) => {
       const userId = ctx.query.get('user_id');
       const memberships =
-        userId === null ? ctx.account.organizationMemberships : ctx.account.membershipsOf(Number(userId));
+        userId === null ? ctx.account.organizationMemberships : membershipsOfUser(ctx, Number(userId));
+      return paginatedList(ctx, memberships, 'organization_memberships');
+    },
+  },
+  {
+    // List Memberships "for the account, user or organization in question" (Zendesk's OpenAPI spec):
+    // every member, including those for whom it is not the default organization, in id order.
+    method: 'GET',
+    pattern: 'organizations/:id/organization_memberships',
+    handle: (ctx) => {
+      const id = organizationId(ctx);
+      if (id === undefined) return recordNotFound();
+      const memberships = ctx.account.organizationMemberships.filter((m) => m.organization_id === id);
       return paginatedList(ctx, memberships, 'organization_memberships');
     },
   },

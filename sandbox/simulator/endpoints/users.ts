@@ -5,7 +5,7 @@ import type { Route } from '../router.ts';
 import { showMany, showManyReply } from './show-many.ts';
 import { findMatches, parseQueryOrFail } from '../searching.ts';
 import { isoTime } from '../time.ts';
-import type { ZendeskUser } from '../types.ts';
+import type { OrganizationMembership, ZendeskUser } from '../types.ts';
 
 const ROLES = ['end-user', 'agent', 'admin'];
 const USER_SEARCH_CAP = 10_000;
@@ -25,6 +25,28 @@ function usersByRole(ctx: ApiContext): ZendeskUser[] {
   return users;
 }
 
+/**
+ * show_many leaves deleted users out unless `include_deleted=true` (support-api.md §3.1 lists the
+ * parameter; that they are left out without it is the stricter reading, (unverified)).
+ */
+function showManyUsers(ctx: ApiContext): ZendeskUser[] {
+  const { account } = ctx;
+  if (ctx.query.get('include_deleted') === 'true') {
+    return showMany(ctx, [...account.users, ...account.deletedUsers], account.usersById);
+  }
+  return showMany(ctx, account.users, account.usersById).filter((u) => u.active);
+}
+
+/**
+ * A user's organization memberships, "sorted with the default organization first, and then by
+ * organization name" (List Memberships, Zendesk's OpenAPI spec).
+ */
+export function membershipsOfUser(ctx: ApiContext, userId: number): OrganizationMembership[] {
+  return [...ctx.account.membershipsOf(userId)].sort(
+    (a, b) => Number(b.default) - Number(a.default) || a.organization_name.localeCompare(b.organization_name),
+  );
+}
+
 export const userRoutes: Route[] = [
   { method: 'GET', pattern: 'users/me', access: 'anyone', handle: (ctx) => ok({ user: ctx.actor }) },
   { method: 'GET', pattern: 'users', handle: (ctx) => paginatedList(ctx, usersByRole(ctx), 'users') },
@@ -33,11 +55,7 @@ export const userRoutes: Route[] = [
     pattern: 'users/count',
     handle: (ctx) => ok({ count: { value: usersByRole(ctx).length, refreshed_at: isoTime(ctx.now) } }),
   },
-  {
-    method: 'GET',
-    pattern: 'users/show_many',
-    handle: (ctx) => showManyReply('users', showMany(ctx, ctx.account.users, ctx.account.usersById)),
-  },
+  { method: 'GET', pattern: 'users/show_many', handle: (ctx) => showManyReply('users', showManyUsers(ctx)) },
   {
     method: 'GET',
     pattern: 'users/search',
@@ -48,9 +66,9 @@ export const userRoutes: Route[] = [
         users = ctx.account.users.filter((u) => u.external_id?.toLowerCase() === externalId.toLowerCase());
       } else {
         const query = parseQueryOrFail(ctx.query.get('query'));
-        users = findMatches(ctx, query, ['user'])
-          .map((hit) => ctx.account.usersById.get(Number(hit.record.id)) ?? [])
-          .flat();
+        users = findMatches(ctx, query, ['user']).flatMap(
+          (hit) => ctx.account.usersById.get(Number(hit.record.id)) ?? [],
+        );
       }
       // "max 10,000 records" (support-api.md §3.1); the error past it is (unverified).
       const page = offsetPage(ctx, users.slice(0, USER_SEARCH_CAP));
@@ -73,7 +91,7 @@ export const userRoutes: Route[] = [
     pattern: 'users/:id/organization_memberships',
     handle: (ctx) => {
       if (!ctx.account.usersById.has(idParam(ctx))) return recordNotFound();
-      return paginatedList(ctx, ctx.account.membershipsOf(idParam(ctx)), 'organization_memberships');
+      return paginatedList(ctx, membershipsOfUser(ctx, idParam(ctx)), 'organization_memberships');
     },
   },
   {

@@ -140,7 +140,14 @@ export const workspaceRoutes: Route[] = [
             list_empty_views: true,
             custom_statuses_enabled: true,
           },
-          user: { tagging: true, time_zone_selection: true, language_selection: true },
+          user: {
+            tagging: true,
+            time_zone_selection: true,
+            language_selection: true,
+            // Customers may belong to several organizations (the seed gives some two or three).
+            // The name is the Account Settings page's "multiple organizations" option (unverified).
+            multiple_organizations: true,
+          },
           active_features: { user_tagging: true, ticket_tagging: true, on_hold_status: true },
           localization: {
             time_zone: 'Eastern Time (US & Canada)',
