@@ -9,27 +9,27 @@ import { resolveLocale } from '../i18n/catalog.ts';
 import { I18nProvider, useT } from '../i18n/provider.tsx';
 import type { Connection, ZendeskSession } from '../zaf/connect.ts';
 import type { CurrentUser } from '../zaf/current-user.ts';
-import { Home } from './home/Home.tsx';
-import type { HomeData } from './home/home-data.ts';
+import { CampaignApp } from './CampaignApp.tsx';
+import { createEnvironment } from './create-environment.ts';
+import type { AppEnvironment, SessionServices } from './environment.tsx';
 import { OutsideZendesk } from './outside/OutsideZendesk.tsx';
-import { Shell } from './shell/Shell.tsx';
 
 type AppState =
   | { status: 'connecting' }
   | { status: 'outside' }
   | { status: 'failed'; error: unknown }
-  | { status: 'ready'; session: ZendeskSession; user: CurrentUser; homeData: HomeData };
+  | { status: 'ready'; environment: AppEnvironment };
 
 export interface AppProps {
   /** Connects to the hosting Zendesk page (the real SDK in main.tsx, a fake client in tests). */
   connect: () => Promise<Connection>;
-  /** The Support API reads the home screen needs, over the session's transport. */
-  createHomeData: (session: ZendeskSession) => HomeData;
+  /** The Support API client and browser storage for a session, over the session's transport. */
+  createServices: (session: ZendeskSession, user: CurrentUser) => SessionServices;
   /** The browser's language, for what is shown before Zendesk tells us the agent's locale. */
   browserLocale?: string;
 }
 
-export function App({ connect, createHomeData, browserLocale }: AppProps) {
+export function App({ connect, createServices, browserLocale }: AppProps) {
   const [state, setState] = useState<AppState>({ status: 'connecting' });
 
   useEffect(() => {
@@ -39,7 +39,7 @@ export function App({ connect, createHomeData, browserLocale }: AppProps) {
       if (connection.kind === 'outside') return { status: 'outside' } as const;
       const { session } = connection;
       const user = await session.currentUser();
-      return { status: 'ready', session, user, homeData: createHomeData(session) } as const;
+      return { status: 'ready', environment: createEnvironment(session, user, createServices(session, user)) } as const;
     })().then(
       (next) => current && setState(next),
       (error: unknown) => current && setState({ status: 'failed', error }),
@@ -47,9 +47,11 @@ export function App({ connect, createHomeData, browserLocale }: AppProps) {
     return () => {
       current = false;
     };
-  }, [connect, createHomeData]);
+  }, [connect, createServices]);
 
-  const locale = resolveLocale(state.status === 'ready' ? state.user.locale : (browserLocale ?? navigatorLanguage()));
+  const locale = resolveLocale(
+    state.status === 'ready' ? state.environment.user.locale : (browserLocale ?? navigatorLanguage()),
+  );
 
   return (
     <ThemeProvider theme={DEFAULT_THEME}>
@@ -57,18 +59,7 @@ export function App({ connect, createHomeData, browserLocale }: AppProps) {
         {state.status === 'connecting' && <Connecting />}
         {state.status === 'outside' && <OutsideZendesk />}
         {state.status === 'failed' && <ConnectionFailed />}
-        {state.status === 'ready' && (
-          <Shell current="home" version={state.session.metadata.version}>
-            <Home
-              user={state.user}
-              subdomain={state.session.context.subdomain}
-              settings={state.session.settings}
-              settingProblems={state.session.settingProblems}
-              data={state.homeData}
-              routeTo={state.session.routeTo}
-            />
-          </Shell>
-        )}
+        {state.status === 'ready' && <CampaignApp environment={state.environment} />}
       </I18nProvider>
     </ThemeProvider>
   );

@@ -26,7 +26,13 @@ export {
 export { cursorPages, collectCursor, listAll, toZendeskPath, withQuery, SEARCH_RESULT_CAP } from './pagination.ts';
 
 export type { CallOptions } from './endpoints/call-options.ts';
-export { getCurrentUser, showManyUsers, userPages } from './endpoints/users.ts';
+export {
+  getCurrentUser,
+  listUserIdentities,
+  showManyUsers,
+  showManyUsersByExternalIds,
+  userPages,
+} from './endpoints/users.ts';
 export { listUserFields, listOrganizationFields } from './endpoints/custom-fields.ts';
 export { listOrganizationMemberships, showManyOrganizations } from './endpoints/organizations.ts';
 export {
@@ -59,7 +65,7 @@ export { listGroups, listGroupMemberships } from './endpoints/groups.ts';
 export { listActiveMacros, applyMacro } from './endpoints/macros.ts';
 export { getAccountSettings, listCustomStatuses, autocompleteTags } from './endpoints/account.ts';
 
-export type { User, UserRole, CustomFieldValue } from './schemas/users.ts';
+export type { User, UserRole, CustomFieldValue, UserIdentity } from './schemas/users.ts';
 export { customFieldTypes, type CustomField, type KnownCustomFieldType } from './schemas/custom-fields.ts';
 export type { Organization, OrganizationMembership } from './schemas/organizations.ts';
 export type { SearchableType } from './schemas/search.ts';

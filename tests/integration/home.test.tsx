@@ -8,7 +8,8 @@ import { connectToZendesk, type ZendeskSession } from '../../src/zaf/connect.ts'
 import type { Clock } from '../../src/zendesk/clock.ts';
 import { SupportApiClient } from '../../src/zendesk/client.ts';
 import { App } from '../../src/ui/App.tsx';
-import { CUSTOMER_QUERY, supportApiHomeData } from '../../src/ui/home/support-api-home-data.ts';
+import { CUSTOMER_QUERY } from '../../src/ui/home/support-api-home-data.ts';
+import { memoryStore } from '../../src/storage/index.ts';
 import { DEMO_ORIGIN, fakeZafClient, type FakeZafOptions } from './fake-zaf-client.ts';
 
 const sim: Simulator = createSimulator({ seed: 3, users: 400 });
@@ -50,11 +51,13 @@ function renderApp(options: Partial<FakeZafOptions> & { currentUser: Record<stri
   const fake = fakeZafClient(options);
   const connect = () => connectToZendesk({ init: () => fake.client });
   // random 0 = no backoff wait between retries, so failures show at once in tests.
-  const createHomeData = (session: ZendeskSession) =>
-    supportApiHomeData(
-      new SupportApiClient({ transport: session.transport, clock: instantClock(), scheduler: { maxAttempts: 2 } }),
-    );
-  render(<App connect={connect} createHomeData={createHomeData} />);
+  const createServices = (session: ZendeskSession) => ({
+    api: new SupportApiClient({ transport: session.transport, clock: instantClock(), scheduler: { maxAttempts: 2 } }),
+    storage: memoryStore(),
+    now: () => Date.now(),
+    newId: () => 'draft-1',
+  });
+  render(<App connect={connect} createServices={createServices} />);
   return fake;
 }
 
@@ -180,8 +183,8 @@ describe('Opened outside Zendesk', () => {
     render(
       <App
         connect={() => connectToZendesk({ init: () => false })}
-        createHomeData={() => {
-          throw new Error('no Zendesk, no data');
+        createServices={() => {
+          throw new Error('no Zendesk, no services');
         }}
         browserLocale="en-US"
       />,
@@ -194,8 +197,8 @@ describe('Opened outside Zendesk', () => {
     render(
       <App
         connect={() => connectToZendesk({ init: () => false })}
-        createHomeData={() => {
-          throw new Error('no Zendesk, no data');
+        createServices={() => {
+          throw new Error('no Zendesk, no services');
         }}
         browserLocale="ja-JP"
       />,

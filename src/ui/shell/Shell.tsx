@@ -1,14 +1,10 @@
 import { Button } from '@zendeskgarden/react-buttons';
-import { Tag } from '@zendeskgarden/react-tags';
 import { getColor } from '@zendeskgarden/react-theming';
 import { SM, XL } from '@zendeskgarden/react-typography';
 import type { ReactNode } from 'react';
 import styled from 'styled-components';
 import { useT } from '../../i18n/provider.tsx';
-
-/** The campaign flow, in order. Later steps arrive with later releases. */
-const STEPS = ['home', 'audience', 'compose', 'preview', 'send', 'history'] as const;
-export type StepId = (typeof STEPS)[number];
+import { STEPS, type StepId } from '../store/campaign-store.ts';
 
 const Page = styled.div`
   min-height: 100vh;
@@ -52,10 +48,12 @@ const Main = styled.main`
 
 export function Shell({
   current,
+  onNavigate,
   version,
   children,
 }: {
   current: StepId;
+  onNavigate: (step: StepId) => void;
   version: string | null;
   children: ReactNode;
 }) {
@@ -75,7 +73,6 @@ export function Shell({
       <nav aria-label={t('shell.steps_label')}>
         <StepList>
           {STEPS.map((step, index) => {
-            const available = step === 'home';
             const label = index === 0 ? t(`steps.${step}`) : `${index}. ${t(`steps.${step}`)}`;
             return (
               <StepItem key={step}>
@@ -83,20 +80,14 @@ export function Shell({
                   size="small"
                   isBasic={step !== current}
                   isPrimary={step === current}
-                  disabled={!available}
                   aria-current={step === current ? 'page' : undefined}
-                  title={available ? undefined : t('shell.coming_soon')}
+                  onClick={() => onNavigate(step)}
                 >
                   {label}
                 </Button>
               </StepItem>
             );
           })}
-          <StepItem>
-            <Tag size="small" hue="grey">
-              {t('shell.coming_soon')}
-            </Tag>
-          </StepItem>
         </StepList>
       </nav>
       <Main>{children}</Main>

@@ -16,11 +16,16 @@ export async function showManyInChunks<S extends z.ZodType, Id extends string | 
   ids: readonly Id[],
   schema: S,
   pick: (page: z.infer<S>) => T[],
-  options?: CallOptions,
+  options?: CallOptions & { param?: 'ids' | 'external_ids' },
 ): Promise<T[]> {
+  const param = options?.param ?? 'ids';
   const pages = await Promise.all(
     chunks(ids, SHOW_MANY_LIMIT).map((chunk) =>
-      client.request({ method: 'GET', url: withQuery(path, { ids: chunk.join(',') }) }, schema, options),
+      client.request(
+        { method: 'GET', url: withQuery(path, { [param]: chunk.map(String).join(',') }) },
+        schema,
+        options?.signal ? { signal: options.signal } : {},
+      ),
     ),
   );
   return pages.flatMap(pick);

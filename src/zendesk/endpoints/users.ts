@@ -1,6 +1,12 @@
 import type { SupportApiClient } from '../client.ts';
-import { cursorPages, withQuery } from '../pagination.ts';
-import { currentUserResponseSchema, usersResponseSchema, type User, type UserRole } from '../schemas/users.ts';
+import { cursorPages, listAll, withQuery } from '../pagination.ts';
+import {
+  currentUserResponseSchema,
+  identitiesResponseSchema,
+  usersResponseSchema,
+  type User,
+  type UserRole,
+} from '../schemas/users.ts';
 import type { CallOptions } from './call-options.ts';
 import { showManyInChunks } from './show-many.ts';
 
@@ -17,6 +23,32 @@ export async function showManyUsers(
   options?: CallOptions,
 ): Promise<User[]> {
   return showManyInChunks(client, '/api/v2/users/show_many', ids, usersResponseSchema, (page) => page.users, options);
+}
+
+/**
+ * GET /api/v2/users/show_many?external_ids=: external ids are case-insensitive in Zendesk; unknown
+ * ones are left out of the answer.
+ */
+export async function showManyUsersByExternalIds(
+  client: SupportApiClient,
+  externalIds: readonly string[],
+  options?: CallOptions,
+): Promise<User[]> {
+  return showManyInChunks(client, '/api/v2/users/show_many', externalIds, usersResponseSchema, (page) => page.users, {
+    ...options,
+    param: 'external_ids',
+  });
+}
+
+/** GET /api/v2/users/{id}/identities: every email address (and phone, …) a user is known by. */
+export function listUserIdentities(client: SupportApiClient, userId: number, options?: CallOptions) {
+  return listAll(
+    client,
+    `/api/v2/users/${userId}/identities`,
+    identitiesResponseSchema,
+    (page) => page.identities,
+    options,
+  );
 }
 
 /**

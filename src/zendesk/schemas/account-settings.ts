@@ -8,9 +8,16 @@ export const accountSettingsSchema = z.looseObject({
       comments_public_by_default: z.boolean().optional(),
       is_first_comment_private_enabled: z.boolean().optional(),
       markdown_ticket_comments: z.boolean().optional(),
+      custom_statuses_enabled: z.boolean().optional(),
     })
     .optional(),
-  user: z.looseObject({ tagging: z.boolean().optional() }).optional(),
+  user: z
+    .looseObject({
+      tagging: z.boolean().optional(),
+      /** Whether end users may belong to several organizations (name from Zendesk's Account Settings; unverified). */
+      multiple_organizations: z.boolean().optional(),
+    })
+    .optional(),
   active_features: z
     .looseObject({
       user_tagging: z.boolean().optional(),

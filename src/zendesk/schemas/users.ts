@@ -34,3 +34,15 @@ export type User = z.infer<typeof userSchema>;
 export const currentUserResponseSchema = z.looseObject({ user: userSchema });
 export const usersResponseSchema = z.looseObject({ users: z.array(userSchema), ...pagingShape });
 export type UsersResponse = z.infer<typeof usersResponseSchema>;
+
+/** One way a user is reachable: `{type:'email', value, primary, verified}` (also phone, twitter, …). */
+export const identitySchema = z.looseObject({
+  id: idSchema,
+  user_id: idSchema,
+  type: z.string(),
+  value: z.string(),
+  primary: z.boolean().optional(),
+  verified: z.boolean().optional(),
+});
+export type UserIdentity = z.infer<typeof identitySchema>;
+export const identitiesResponseSchema = z.looseObject({ identities: z.array(identitySchema), ...pagingShape });

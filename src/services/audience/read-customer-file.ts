@@ -1,0 +1,60 @@
+import Papa from 'papaparse';
+import { CustomerFileReader, sniffFile } from '../../domain/audience/customer-file.ts';
+
+/** Larger files are refused before anything is read: no customer list needs more. */
+export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+
+export type FileProblem =
+  'empty' | 'too_large' | 'too_many_rows' | 'spreadsheet' | 'binary' | 'malformed' | 'no_values';
+
+export type FileReading =
+  { ok: true; reader: CustomerFileReader; warnings: string[] } | { ok: false; problem: FileProblem; detail?: string };
+
+/**
+ * Reads a customer list without freezing the tab: the text is parsed in chunks of 256 kB, and
+ * the parser pauses after each chunk so the page keeps painting the progress bar.
+ */
+export async function readCustomerFile(
+  file: Blob,
+  options: { onProgress?: (fraction: number) => void; signal?: AbortSignal } = {},
+): Promise<FileReading> {
+  if (file.size === 0) return { ok: false, problem: 'empty' };
+  if (file.size > MAX_FILE_BYTES) return { ok: false, problem: 'too_large' };
+  const head = new Uint8Array(await file.slice(0, 512).arrayBuffer());
+  const sniff = sniffFile(head);
+  if (sniff.kind !== 'text') return { ok: false, problem: sniff.kind };
+  // TextDecoder drops a UTF-8 byte-order mark; Excel's "Unicode text" export is UTF-16.
+  const text = new TextDecoder(sniff.encoding).decode(await file.arrayBuffer());
+  const reader = new CustomerFileReader();
+  const warnings: string[] = [];
+  let fatal: string | undefined;
+
+  await new Promise<void>((resolve) => {
+    Papa.parse<string[]>(text, {
+      skipEmptyLines: false,
+      chunkSize: 256 * 1024,
+      chunk(results: Papa.ParseResult<string[]>, parser: Papa.Parser) {
+        for (const error of results.errors) {
+          // An unclosed quote swallows the rest of the file: a malformed file, said so.
+          if (error.code === 'MissingQuotes') fatal = `row ${(error.row ?? 0) + 1}`;
+          else if (warnings.length < 5 && error.code !== 'UndetectableDelimiter') warnings.push(error.message);
+        }
+        const keepGoing = fatal === undefined && reader.addRows(results.data);
+        options.onProgress?.(Math.min(1, (results.meta.cursor ?? 0) / text.length));
+        if (!keepGoing || options.signal?.aborted) {
+          parser.abort();
+          return;
+        }
+        parser.pause();
+        setTimeout(() => parser.resume(), 0);
+      },
+      complete: () => resolve(),
+      error: () => resolve(),
+    });
+  });
+  options.signal?.throwIfAborted();
+  if (fatal !== undefined) return { ok: false, problem: 'malformed', detail: fatal };
+  if (reader.tooManyRows) return { ok: false, problem: 'too_many_rows' };
+  if (reader.dataRows === 0) return { ok: false, problem: 'no_values' };
+  return { ok: true, reader, warnings };
+}

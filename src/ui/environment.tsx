@@ -1,0 +1,38 @@
+import { createContext, useContext, type ReactNode } from 'react';
+import type { AccountFacts } from '../services/audience/account-facts.ts';
+import type { KeyValueStore } from '../storage/index.ts';
+import type { ZendeskSession } from '../zaf/connect.ts';
+import type { CurrentUser } from '../zaf/current-user.ts';
+import type { SupportApiClient } from '../zendesk/index.ts';
+import type { HomeData } from './home/home-data.ts';
+import type { CampaignStore } from './store/campaign-store.ts';
+
+/** What the app needs from its surroundings for one signed-in session (real in main.tsx, simulated in tests). */
+export interface SessionServices {
+  /** The one Support API client: it owns the request budget every screen shares. */
+  api: SupportApiClient;
+  storage: KeyValueStore;
+  now: () => number;
+  newId: () => string;
+}
+
+export interface AppEnvironment extends SessionServices {
+  session: ZendeskSession;
+  user: CurrentUser;
+  store: CampaignStore;
+  homeData: HomeData;
+  /** Fields, time zone and organization rules of the account, loaded once and shared. */
+  accountFacts: () => Promise<AccountFacts>;
+}
+
+const EnvironmentContext = createContext<AppEnvironment | null>(null);
+
+export function EnvironmentProvider({ value, children }: { value: AppEnvironment; children: ReactNode }) {
+  return <EnvironmentContext.Provider value={value}>{children}</EnvironmentContext.Provider>;
+}
+
+export function useEnvironment(): AppEnvironment {
+  const value = useContext(EnvironmentContext);
+  if (!value) throw new Error('useEnvironment outside EnvironmentProvider');
+  return value;
+}
