@@ -92,6 +92,7 @@ ENDPOINTS: list[tuple[str, str]] = [
     ("POST", "/api/v2/views/preview/count"),
     ("GET", "/api/v2/triggers/definitions"),
     ("GET", "/api/v2/triggers/search"),
+    ("GET", "/api/v2/tickets/{ticket_id}/macros/{macro_id}/apply"),
 ]
 
 SCALARS = {"string", "integer", "number", "boolean"}

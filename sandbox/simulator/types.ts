@@ -268,7 +268,8 @@ export interface ZendeskMacro {
   active: boolean;
   position: number;
   default: boolean;
-  restriction: null | { type: string; id: number };
+  /** Personal `{type:'User', id}` or group `{type:'Group', id, ids}` (DOC-MACROS); null = shared. */
+  restriction: null | { type: string; id: number; ids?: number[] };
   actions: Array<{ field: string; value: unknown }>;
   created_at: string;
   updated_at: string;

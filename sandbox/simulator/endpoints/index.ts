@@ -1,5 +1,6 @@
 import type { Route } from '../router.ts';
 import { fieldRoutes } from './fields.ts';
+import { macroRoutes } from './macros.ts';
 import { identityRoutes } from './identities.ts';
 import { organizationRoutes } from './organizations.ts';
 import { searchRoutes } from './search.ts';
@@ -20,4 +21,5 @@ export const ALL_ROUTES: readonly Route[] = [
   ...viewRoutes,
   ...triggerRoutes,
   ...workspaceRoutes,
+  ...macroRoutes,
 ];

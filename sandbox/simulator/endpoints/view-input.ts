@@ -3,34 +3,9 @@ import type { ApiContext } from '../context.ts';
 import { invalidValue, type Details } from '../errors.ts';
 import type { JsonObject, RuleCondition, ViewRestriction } from '../types.ts';
 import { VIEW_ANCHOR_FIELDS, VIEW_CONDITION_OPERATORS } from '../view-conditions.ts';
+import { VIEW_COLUMNS, viewExecution } from '../view-execution.ts';
 import { readConditions, type ConditionRules } from './rule-conditions.ts';
 
-/** support-api.md §7 `output.columns`, with the titles Zendesk shows. */
-export const VIEW_COLUMNS: Record<string, string> = {
-  assigned: 'Assigned',
-  assignee: 'Assignee',
-  due_date: 'Due date',
-  group: 'Group',
-  nice_id: 'ID',
-  updated: 'Updated',
-  updated_assignee: 'Assignee updated',
-  updated_requester: 'Requester updated',
-  updated_by_type: 'Latest update by',
-  organization: 'Organization',
-  priority: 'Priority',
-  created: 'Requested',
-  requester: 'Requester',
-  locale_id: 'Requester language',
-  satisfaction_score: 'Satisfaction',
-  solved: 'Solved',
-  status: 'Status',
-  description: 'Subject',
-  submitter: 'Submitter',
-  ticket_form: 'Ticket form',
-  type: 'Type',
-  brand: 'Brand',
-  custom_status_id: 'Ticket status',
-};
 const NOT_SORTABLE = ['description', 'submitter', 'custom_status_id'];
 const DEFAULT_COLUMNS = ['nice_id', 'description', 'requester', 'status', 'updated'];
 /** "max 10 columns" (support-api.md §7). */
@@ -84,18 +59,7 @@ export function readExecution(raw: unknown, details: Details): JsonObject {
   }
   const groupOrder = output.group_order === 'desc' ? 'desc' : 'asc';
   const sortOrder = output.sort_order === 'asc' ? 'asc' : 'desc';
-  const describe = (id: string) => ({ id, title: VIEW_COLUMNS[id] ?? id });
-  return {
-    group_by: groupBy,
-    group_order: groupOrder,
-    sort_by: sortBy,
-    sort_order: sortOrder,
-    group: groupBy ? { ...describe(groupBy), order: groupOrder } : null,
-    sort: { ...describe(sortBy), order: sortOrder },
-    columns: cols.map(describe),
-    fields: cols.map(describe),
-    custom_fields: [],
-  };
+  return viewExecution(cols, { groupBy, groupOrder, sortBy, sortOrder });
 }
 
 export function readViewConditions(raw: unknown, name: 'all' | 'any', details: Details): RuleCondition[] {

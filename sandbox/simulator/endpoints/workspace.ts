@@ -2,34 +2,9 @@ import { idParam, type ApiContext } from '../context.ts';
 import { ok, recordNotFound } from '../errors.ts';
 import { paginatedList } from '../pagination.ts';
 import type { Route } from '../router.ts';
-import type { GroupMembership, ZendeskMacro } from '../types.ts';
+import type { GroupMembership } from '../types.ts';
 
-/** Groups, memberships, macros, custom statuses, tag autocomplete and account settings. */
-function macroResult(macro: ZendeskMacro): Record<string, unknown> {
-  const ticket: Record<string, unknown> = {};
-  let isPublic = true;
-  for (const action of macro.actions) {
-    if (action.field === 'comment_mode_is_public') isPublic = action.value === true || action.value === 'true';
-  }
-  for (const { field, value } of macro.actions) {
-    if (field === 'comment_value' || field === 'comment_value_html') {
-      const body = String(value);
-      const plain = body.replace(/<[^>]*>/g, '');
-      ticket.comment = {
-        body: plain,
-        ...(field === 'comment_value_html' ? { html_body: body } : {}),
-        public: isPublic,
-        scoped_body: [['channel:all', plain]],
-      };
-    } else if (field === 'set_tags') ticket.tags = String(value).split(/\s+/).filter(Boolean);
-    else if (field === 'current_tags') ticket.additional_tags = String(value).split(/\s+/).filter(Boolean);
-    else if (field === 'group_id' || field === 'assignee_id') ticket[field] = value === '' ? null : Number(value);
-    else if (field === 'status' || field === 'priority' || field === 'type' || field === 'subject')
-      ticket[field] = value;
-  }
-  return { result: { ticket } };
-}
-
+/** Groups, memberships, custom statuses, tag autocomplete and account settings (macros: macros.ts). */
 /** `?group_id=` / `?user_id=` filters of group_memberships. */
 function memberships(ctx: ApiContext): GroupMembership[] {
   const groupId = ctx.query.get('group_id');
@@ -78,33 +53,6 @@ export const workspaceRoutes: Route[] = [
     method: 'GET',
     pattern: 'group_memberships/assignable',
     handle: (ctx) => paginatedList(ctx, memberships(ctx), 'group_memberships'),
-  },
-  { method: 'GET', pattern: 'macros', handle: (ctx) => paginatedList(ctx, ctx.account.macros, 'macros') },
-  {
-    method: 'GET',
-    pattern: 'macros/active',
-    handle: (ctx) =>
-      paginatedList(
-        ctx,
-        ctx.account.macros.filter((m) => m.active),
-        'macros',
-      ),
-  },
-  {
-    method: 'GET',
-    pattern: 'macros/:id',
-    handle: (ctx) => {
-      const macro = ctx.account.macros.find((m) => m.id === idParam(ctx));
-      return macro ? ok({ macro }) : recordNotFound();
-    },
-  },
-  {
-    method: 'GET',
-    pattern: 'macros/:id/apply',
-    handle: (ctx) => {
-      const macro = ctx.account.macros.find((m) => m.id === idParam(ctx));
-      return macro ? ok(macroResult(macro)) : recordNotFound();
-    },
   },
   // Listed as allowed even for end users (support-api.md §11); not paginated.
   {

@@ -5,7 +5,9 @@ import type { Plan } from '../types.ts';
 import { seedOrganizationFields, seedUserFields } from './fields.ts';
 import { seedEndUsers, seedOrganizations, seedStaff } from './people.ts';
 import { seedTickets } from './tickets.ts';
-import { seedCustomStatuses, seedGroups, seedMacros, seedTriggers } from './workspace.ts';
+import { seedMacros } from './macros.ts';
+import { seedViews } from './views.ts';
+import { seedCustomStatuses, seedGroups, seedTriggers } from './workspace.ts';
 
 export interface SeedOptions {
   seed: number;
@@ -32,6 +34,7 @@ export function seedAccount(options: SeedOptions): DemoAccount {
   seedEndUsers(account, random, users, options.now);
   seedMacros(account, options.now);
   seedTriggers(account, options.now);
+  seedViews(account, options.now);
   seedTickets(account, createRandom(deriveSeed(options.seed, 5)), options.now);
   return account;
 }

@@ -72,6 +72,11 @@ const TOLERANCES: readonly Tolerance[] = [
     why: 'The spec contradicts itself: tag is "not presented" on non-checkbox fields, yet its own field examples show tag: null. The app reads it as optional and nullable.',
   })),
   {
+    where: 'MacroApplyTicketResponse.result.ticket.fields',
+    allow: 'any',
+    why: 'Show Ticket After Changes answers the full ticket, whose fields is the array of TicketObject.fields; the spec reuses the changes-only schema, where its example shows a single {id, value}.',
+  },
+  {
     where: 'TriggerConditionObject.value',
     allow: 'null',
     why: 'Operand-less operators (assignee_id "changed") carry no value; null is how the simulator writes that (unverified against Zendesk), and the app treats condition values as unknown.',
