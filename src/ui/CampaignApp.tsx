@@ -6,6 +6,8 @@ import { Home } from './home/Home.tsx';
 import { Shell } from './shell/Shell.tsx';
 import { RestoreNotice } from './shell/RestoreNotice.tsx';
 import { useCampaign, type StepId } from './store/campaign-store.ts';
+import { AudienceProvider } from './audience/AudienceProvider.tsx';
+import type { StepProps } from './step-props.ts';
 
 // Steps after the first are loaded when the agent opens them, so the first screen comes up fast.
 const AudienceStep = lazy(() => import('./audience/AudienceStep.tsx'));
@@ -15,7 +17,7 @@ export function CampaignApp({ environment }: { environment: AppEnvironment }) {
   const { store, session, user, homeData } = environment;
   const step = useCampaign(store, (s) => s.step);
   const goTo = useCampaign(store, (s) => s.goTo);
-  const screens: Record<StepId, () => ReactNode> = {
+  const screens = (stepProps: StepProps): Record<StepId, () => ReactNode> => ({
     home: () => (
       <Home
         user={user}
@@ -26,17 +28,19 @@ export function CampaignApp({ environment }: { environment: AppEnvironment }) {
         routeTo={session.routeTo}
       />
     ),
-    audience: () => <AudienceStep />,
+    audience: () => <AudienceStep {...stepProps} />,
     compose: () => <ComingNext />,
     preview: () => <ComingNext />,
     send: () => <ComingNext />,
     history: () => <ComingNext />,
-  };
+  });
   return (
     <EnvironmentProvider value={environment}>
       <Shell current={step} onNavigate={goTo} version={session.metadata.version}>
         <RestoreNotice />
-        <Suspense fallback={<Loading />}>{screens[step]()}</Suspense>
+        <AudienceProvider>
+          {(facts, retryFacts) => <Suspense fallback={<Loading />}>{screens({ facts, retryFacts })[step]()}</Suspense>}
+        </AudienceProvider>
       </Shell>
     </EnvironmentProvider>
   );

@@ -2,24 +2,24 @@ import { Button } from '@zendeskgarden/react-buttons';
 import { Field, Radio } from '@zendeskgarden/react-forms';
 import { Skeleton } from '@zendeskgarden/react-loaders';
 import { MD, XL } from '@zendeskgarden/react-typography';
-import { useCallback, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import styled from 'styled-components';
 import { usableConditions } from '../../domain/audience/audience.ts';
 import type { Customer } from '../../domain/audience/customer.ts';
-import { applyExclusions } from '../../domain/audience/exclusions.ts';
 import type { AudienceDraft } from '../../domain/campaign/draft.ts';
 import { useT } from '../../i18n/provider.tsx';
 import type { AccountFacts } from '../../services/audience/account-facts.ts';
 import { useEnvironment } from '../environment.tsx';
 import { Card } from '../shared/Card.tsx';
 import { ErrorAlert } from '../shared/ErrorAlert.tsx';
-import { useLoad } from '../shared/use-load.ts';
+import type { StepProps } from '../step-props.ts';
 import { useCampaign } from '../store/campaign-store.ts';
 import { AudienceSummary } from './AudienceSummary.tsx';
 import { CustomerFileImport } from './CustomerFileImport.tsx';
 import { CustomerTable } from './CustomerTable.tsx';
 import { RulesEditor } from './RulesEditor.tsx';
-import { useFetchedAudience } from './use-fetched-audience.ts';
+import { useAudience } from './AudienceProvider.tsx';
+import type { FetchState } from './use-fetched-audience.ts';
 import { useExpectedCount } from './use-expected-count.ts';
 
 const Layout = styled.div`
@@ -42,11 +42,8 @@ const Sources = styled.div`
 `;
 
 /** Flow step 1: who the campaign goes to. */
-export default function AudienceStep() {
+export default function AudienceStep({ facts: state, retryFacts: retry }: StepProps) {
   const t = useT();
-  const { accountFacts } = useEnvironment();
-  const load = useCallback(() => accountFacts(), [accountFacts]);
-  const { state, retry } = useLoad(load);
   return (
     <>
       <XL tag="h2">{t('audience.title')}</XL>
@@ -69,24 +66,13 @@ function AudienceBuilder({ facts }: { facts: AccountFacts }) {
   const audience = useCampaign(store, (s) => s.draft.audience);
   const updateAudience = useCampaign(store, (s) => s.updateAudience);
   const goTo = useCampaign(store, (s) => s.goTo);
-  const [preloaded, setPreloaded] = useState<Customer[] | null>(null);
+  const shared = useAudience();
   const today = facts.calendar.dayOf(now());
-  const { state, retry } = useFetchedAudience(facts, audience, preloaded);
+  const state: FetchState = shared?.state ?? { status: 'idle' };
+  const sorted = shared?.sorted ?? null;
+  const retry = shared?.retry ?? (() => undefined);
   const expected = useExpectedCount(facts, audience, state.status === 'loading');
   const { problems, usable } = useMemo(() => usableConditions(audience.rules, facts.catalog), [audience.rules, facts]);
-
-  const fetched = state.status === 'ready' ? state.fetched : state.status === 'idle' ? null : state.previous;
-  const excludedByAgent = useMemo(() => new Set(audience.excludedUserIds), [audience.excludedUserIds]);
-  const sorted = useMemo(
-    () =>
-      fetched &&
-      applyExclusions(fetched.matched, {
-        includeStaff: audience.source === 'rules' ? audience.rules.includeStaff : false,
-        recentlyContacted: fetched.recentlyContacted,
-        excludedByAgent,
-      }),
-    [fetched, audience.source, audience.rules.includeStaff, excludedByAgent],
-  );
   const shownFields = useMemo(() => {
     const seen = new Set<string>();
     return usable.map((u) => u.field).filter((f) => f.ref.scope !== 'builtin' && !seen.has(f.id) && seen.add(f.id));
@@ -137,7 +123,7 @@ function AudienceBuilder({ facts }: { facts: AccountFacts }) {
             <CustomerFileImport
               csv={audience.csv}
               onImported={(csv, customers) => {
-                setPreloaded(customers);
+                shared?.setPreloaded(customers);
                 updateAudience((a) => ({ ...a, source: 'csv', csv }));
               }}
             />

@@ -33,6 +33,8 @@ export function useFetchedAudience(
   audience: AudienceDraft,
   /** Customers an import just matched: no need to fetch them again by id. */
   preloaded: readonly Customer[] | null,
+  /** False while the agent is elsewhere: nothing is fetched, the last answer stays. */
+  active = true,
 ): { state: FetchState; retry: () => void } {
   const { api, session } = useEnvironment();
   const loader = useMemo(() => new AudienceLoader(api), [api]);
@@ -54,14 +56,15 @@ export function useFetchedAudience(
 
   useEffect(() => {
     const input = JSON.parse(key) as { rules?: AudienceDraft['rules']; ids?: number[] | null };
-    if (input.ids === null) return;
+    if (input.ids === null || !active) return;
     const controller = new AbortController();
     const known = preloaded && input.ids && sameIds(preloaded, input.ids) ? preloaded : null;
     const update = (next: FetchState) => {
       if (!controller.signal.aborted) setState({ forKey: `${key}#${attempt}`, state: next });
     };
     const timer = setTimeout(() => {
-      const onProgress = (progress: AudienceProgress) => update({ status: 'loading', progress, previous: last.current });
+      const onProgress = (progress: AudienceProgress) =>
+        update({ status: 'loading', progress, previous: last.current });
       const options = { signal: controller.signal, onProgress };
       const task = input.rules
         ? fetchRulesAudience(api, loader, facts, input.rules, cap, options)
@@ -82,7 +85,7 @@ export function useFetchedAudience(
       clearTimeout(timer);
       controller.abort();
     };
-  }, [key, attempt, api, loader, facts, cap, preloaded]);
+  }, [key, attempt, api, loader, facts, cap, preloaded, active]);
 
   const idle = audience.source === 'csv' && audience.csv === null;
   const current: FetchState = idle
