@@ -93,6 +93,17 @@ ENDPOINTS: list[tuple[str, str]] = [
     ("GET", "/api/v2/triggers/definitions"),
     ("GET", "/api/v2/triggers/search"),
     ("GET", "/api/v2/tickets/{ticket_id}/macros/{macro_id}/apply"),
+    ("GET", "/api/v2/custom_objects"),
+    ("POST", "/api/v2/custom_objects"),
+    ("GET", "/api/v2/custom_objects/{custom_object_key}"),
+    ("GET", "/api/v2/custom_objects/{custom_object_key}/fields"),
+    ("POST", "/api/v2/custom_objects/{custom_object_key}/fields"),
+    ("GET", "/api/v2/custom_objects/{custom_object_key}/records"),
+    ("POST", "/api/v2/custom_objects/{custom_object_key}/records"),
+    ("PATCH", "/api/v2/custom_objects/{custom_object_key}/records"),
+    ("GET", "/api/v2/custom_objects/{custom_object_key}/records/{custom_object_record_id}"),
+    ("PATCH", "/api/v2/custom_objects/{custom_object_key}/records/{custom_object_record_id}"),
+    ("GET", "/api/v2/custom_objects/{custom_object_key}/records/search"),
 ]
 
 SCALARS = {"string", "integer", "number", "boolean"}

@@ -14,6 +14,7 @@ import type {
   ZendeskUser,
   ZendeskView,
 } from './types.ts';
+import { CustomObjectStore } from './custom-object-model.ts';
 import { ViewCountCache } from './view-count-cache.ts';
 
 export const DEMO_SUBDOMAIN = 'proactive-demo';
@@ -56,6 +57,8 @@ export class DemoAccount {
   readonly views: ZendeskView[] = [];
   /** What views/{id}/count and count_many answer: Zendesk caches large views' counts. */
   readonly viewCounts = new ViewCountCache();
+  /** Custom objects, their fields and records (custom-object-model.ts); the option `customObjects` turns them off. */
+  readonly customObjects = new CustomObjectStore();
   readonly customStatuses: CustomStatus[] = [];
   readonly tickets: StoredTicket[] = [];
   readonly ticketsById = new Map<number, StoredTicket>();

@@ -3,6 +3,8 @@ import type { FaultInjector } from './faults.ts';
 import type { Random } from './prng.ts';
 import type { JobQueue } from './jobs.ts';
 import type { IdempotencyCache } from './idempotency.ts';
+import type { SearchIndex } from './search-index.ts';
+import type { TicketServices } from './ticket-services.ts';
 import type { ZendeskUser } from './types.ts';
 
 /** Everything an endpoint may use to answer one request. */
@@ -28,7 +30,9 @@ export interface ApiContext {
   idempotency: IdempotencyCache;
   faults: FaultInjector;
   random: Random;
-  searchIndexLagMs: number;
+  /** What search has indexed so far (search lags writes, support-api.md §2.1). */
+  searchIndex: SearchIndex;
+  tickets: TicketServices;
 }
 
 export function isAdmin(ctx: ApiContext): boolean {

@@ -2,6 +2,12 @@ import type { Random } from './prng.ts';
 import type { Reply } from './errors.ts';
 import type { Faults } from './types.ts';
 
+const ITEM_FAILURES = [
+  'Requester: is suspended',
+  'Base: Ticket could not be created, please try again',
+  'Requester: Email is invalid',
+] as const;
+
 /**
  * Fault injection. Decisions come from their own seeded stream, so the same seed and the same
  * request sequence give the same faults (tests can rely on them) without disturbing the data.
@@ -60,12 +66,25 @@ export class FaultInjector {
     return rate > 0 && this.random.chance(rate);
   }
 
+  /** Whether this POST is replayed by the browser after its connection dropped unanswered. */
+  replayPost(): boolean {
+    const rate = this.faults.replayPostRate ?? 0;
+    return rate > 0 && this.random.chance(rate);
+  }
+
   get slowJobFactor(): number {
     return this.faults.slowJobFactor ?? 1;
   }
 
-  jobItemFails(): boolean {
+  /**
+   * The `details` of a create_many item that fails inside the job (jobItemFailureRate), or
+   * undefined. Zendesk gives such items `{index, error: "TicketCreateFailed", details}` with
+   * "Field: message" details (CB-98); which server-side failures produce which text is
+   * (unverified), so these are plausible ones in that shape.
+   */
+  jobItemFailure(): string | undefined {
     const rate = this.faults.jobItemFailureRate ?? 0;
-    return rate > 0 && this.random.chance(rate);
+    if (rate <= 0 || !this.random.chance(rate)) return undefined;
+    return this.random.pick(ITEM_FAILURES);
   }
 }

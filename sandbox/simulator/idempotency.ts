@@ -7,7 +7,11 @@ interface Entry {
   expiresAt: number;
 }
 
-/** `Idempotency-Key` on POST /api/v2/tickets: "Keys expire after two hours" (support-api.md §5.4). */
+/**
+ * `Idempotency-Key` on POST /api/v2/tickets (and on create_many when the simulator is told to
+ * honour it there): "Keys expire after two hours" (support-api.md §5.4). One key space for both
+ * endpoints ((unverified) how Zendesk scopes keys; shared is the stricter reading).
+ */
 export class IdempotencyCache {
   private readonly entries = new Map<string, Entry>();
 
@@ -26,7 +30,8 @@ export class IdempotencyCache {
   }
 
   remember(key: string, body: string, reply: Reply, now: number): void {
-    this.entries.set(key, { body, reply, expiresAt: now + 2 * HOUR_MS });
+    // The first answer as it was sent: later changes to the records must not show in a replay.
+    this.entries.set(key, { body, reply: structuredClone(reply), expiresAt: now + 2 * HOUR_MS });
   }
 
   clear(): void {

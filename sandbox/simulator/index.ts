@@ -74,6 +74,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
       rpm,
       now: clock.now(),
     });
+    account.customObjects.enabled = options.customObjects ?? plan !== 'essential';
     return {
       account,
       random: createRandom(deriveSeed(seed, 2)),

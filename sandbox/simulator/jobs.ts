@@ -1,61 +1,111 @@
-import type { DemoAccount } from './account.ts';
 import type { Details } from './errors.ts';
+import { MAX_INFLIGHT_JOBS, type JobTiming } from './job-timing.ts';
 import type { Random } from './prng.ts';
-import { buildTicket, normaliseTags, setTicketStatus, type TicketInput } from './ticket-model.ts';
-import { DAY_MS, isoTime } from './time.ts';
+import type { TicketChanges } from './ticket-update.ts';
+import type { TicketInput } from './ticket-model.ts';
+import { DAY_MS } from './time.ts';
 import type { JsonObject } from './types.ts';
 
-/** "≤30 queued or running at once, else TooManyJobs" (support-api.md §6). */
-export const MAX_INFLIGHT_JOBS = 30;
+export { MAX_INFLIGHT_JOBS };
 
 export type JobItem =
   | { kind: 'create'; input: TicketInput }
-  | { kind: 'create_failed'; details: string }
-  | { kind: 'update'; ticketId: number; status: string | null; addTags: string[]; removeTags: string[] };
+  /** `consumesId`: the item failed after Zendesk gave it a ticket id (ids then have gaps, support-api.md §5.2). */
+  | { kind: 'create_failed'; details: string; consumesId: boolean }
+  | { kind: 'update'; ticketId: number; changes: TicketChanges };
+
+export type JobType = 'create_many' | 'update_many';
+
+/** Runs one item at clock time `at` and returns its entry for `job_status.results`. */
+export type JobExecutor = (
+  job: { type: JobType; actorId: number },
+  item: JobItem,
+  index: number,
+  at: number,
+) => JsonObject;
 
 interface Job {
   id: string;
-  type: 'create_many' | 'update_many';
+  seq: number;
+  type: JobType;
+  actorId: number;
   createdAt: number;
-  startMs: number;
-  perItemMs: number;
+  startAt: number;
+  /** When each item is done (clock ms), ascending. */
+  itemEndsAt: number[];
   items: JobItem[];
   results: JsonObject[];
 }
 
 export type JobState = 'queued' | 'working' | 'completed' | 'failed';
 
+/** "Completed at 2018-03-08 10:07:04 +0000", as the job status example writes it (OAS). */
+function completedMessage(ms: number): string {
+  return `Completed at ${new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('T', ' ').replace('.000Z', ' +0000')}`;
+}
+
 /**
- * Background jobs whose state is a function of clock time: each request first advances every job
- * to `now`, creating the tickets that are due, so tickets appear progressively as a real job's do.
+ * The account's job queue, on clock time. A job waits at least the start delay, then for a free
+ * slot (`concurrency` jobs run at once, first come first served), then runs its items one after
+ * another. Every request first advances the queue to `now`, running the items that are due in
+ * time order across jobs, so tickets appear progressively and ids interleave as concurrent jobs'
+ * would. All times are fixed when a job is queued (later jobs never delay earlier ones).
  */
 export class JobQueue {
   private readonly jobs = new Map<string, Job>();
+  private readonly active = new Set<Job>();
+  /** When each run slot is next free. */
+  private readonly slotFreeAt: number[];
+  private lastStartAt = -Infinity;
+  private seq = 0;
 
   constructor(
-    private readonly account: DemoAccount,
     private readonly random: Random,
-    private readonly latency: { startMs: number; perTicketMs: number } | undefined,
-  ) {}
+    readonly timing: JobTiming,
+    private readonly execute: JobExecutor,
+  ) {
+    this.slotFreeAt = Array.from({ length: timing.concurrency }, () => -Infinity);
+  }
 
-  enqueue(type: Job['type'], items: JobItem[], now: number, slowFactor: number): string {
+  enqueue(type: JobType, items: JobItem[], actorId: number, now: number, slowFactor: number): string {
     const id = Array.from({ length: 4 }, () => this.random.int(0, 0xffffffff).toString(16).padStart(8, '0')).join('');
-    const startMs = (this.latency?.startMs ?? this.random.int(1000, 2000)) * slowFactor;
-    const perItemMs = (this.latency?.perTicketMs ?? this.random.int(30, 50)) * slowFactor;
-    this.jobs.set(id, { id, type, createdAt: now, startMs, perItemMs, items, results: [] });
+    const { perTicketMs, perTicketJitterMs, startDelayMs } = this.timing;
+    const slot = this.slotFreeAt.indexOf(Math.min(...this.slotFreeAt));
+    const startAt = Math.max(now + startDelayMs * slowFactor, this.slotFreeAt[slot] ?? now, this.lastStartAt);
+    const itemEndsAt: number[] = [];
+    let at = startAt;
+    for (let i = 0; i < items.length; i++) {
+      const jitter = perTicketJitterMs === 0 ? 0 : this.random.int(-perTicketJitterMs, perTicketJitterMs);
+      at += Math.max(0, perTicketMs + jitter) * slowFactor;
+      itemEndsAt.push(at);
+    }
+    this.slotFreeAt[slot] = at;
+    this.lastStartAt = startAt;
+    const job: Job = { id, seq: ++this.seq, type, actorId, createdAt: now, startAt, itemEndsAt, items, results: [] };
+    this.jobs.set(id, job);
+    this.active.add(job);
     return id;
   }
 
   /** Jobs still queued or working at `now`. */
   inflight(now: number): string[] {
-    return [...this.jobs.values()].filter((job) => !this.isDone(job, now)).map((job) => job.id);
+    return [...this.active].filter((job) => !this.isDone(job, now)).map((job) => job.id);
   }
 
   advance(now: number): void {
-    for (const job of this.jobs.values()) {
-      const due = this.progressAt(job, now);
-      while (job.results.length < due)
-        this.runItem(job, job.results.length, job.createdAt + job.startMs + (job.results.length + 1) * job.perItemMs);
+    const due: Array<{ job: Job; index: number; at: number }> = [];
+    for (const job of this.active) {
+      for (let i = job.results.length; i < job.items.length; i++) {
+        const at = job.itemEndsAt[i] ?? Infinity;
+        if (at > now) break;
+        due.push({ job, index: i, at });
+      }
+    }
+    due.sort((a, b) => a.at - b.at || a.job.seq - b.job.seq || a.index - b.index);
+    for (const { job, index, at } of due) {
+      const item = job.items[index];
+      if (item) job.results.push(this.execute(job, item, index, at));
+      if (job.results.length === job.items.length) this.active.delete(job);
     }
   }
 
@@ -63,7 +113,6 @@ export class JobQueue {
   status(id: string, now: number, origin: string): JsonObject | undefined {
     const job = this.jobs.get(id);
     if (!job || now - job.createdAt > DAY_MS) return undefined;
-    const progress = this.progressAt(job, now);
     const state = this.stateAt(job, now);
     const finished = state === 'completed' || state === 'failed';
     return {
@@ -71,51 +120,16 @@ export class JobQueue {
       url: `${origin}/api/v2/job_statuses/${job.id}.json`,
       job_type: job.type === 'create_many' ? 'bulk_create_job' : 'bulk_update_job',
       total: job.items.length,
-      progress: state === 'queued' ? null : progress,
+      progress: state === 'queued' ? null : job.itemEndsAt.filter((at) => at <= now).length,
       status: state,
-      message: finished ? `Completed at ${isoTime(this.finishedAt(job))}` : null,
+      message: finished ? completedMessage(this.finishedAt(job)) : null,
       // Results are only published once the job has finished (stricter than showing partial ones).
       results: finished ? job.results : null,
     };
   }
 
-  private runItem(job: Job, index: number, at: number): void {
-    const item = job.items[index];
-    if (!item) return;
-    if (item.kind === 'create') {
-      const stored = buildTicket(this.account, item.input, at);
-      job.results.push({ index, id: stored.ticket.id });
-    } else if (item.kind === 'create_failed') {
-      job.results.push({ index, error: 'TicketCreateFailed', details: item.details });
-    } else {
-      const stored = this.account.ticketsById.get(item.ticketId);
-      if (!stored) {
-        job.results.push({
-          index,
-          id: item.ticketId,
-          action: 'update',
-          status: 'Failed',
-          success: false,
-          error: 'RecordNotFound',
-        });
-        return;
-      }
-      if (item.status) setTicketStatus(stored, item.status, this.account, at);
-      const removing = new Set(normaliseTags(item.removeTags));
-      stored.ticket.tags = normaliseTags([...stored.ticket.tags, ...item.addTags]).filter((t) => !removing.has(t));
-      stored.ticket.updated_at = isoTime(at);
-      job.results.push({ id: item.ticketId, action: 'update', status: 'Updated', success: true });
-    }
-  }
-
-  private progressAt(job: Job, now: number): number {
-    const elapsed = now - job.createdAt - job.startMs;
-    if (elapsed < 0) return 0;
-    return Math.min(job.items.length, Math.floor(elapsed / job.perItemMs));
-  }
-
   private finishedAt(job: Job): number {
-    return job.createdAt + job.startMs + job.items.length * job.perItemMs;
+    return job.itemEndsAt[job.itemEndsAt.length - 1] ?? job.startAt;
   }
 
   private isDone(job: Job, now: number): boolean {
@@ -123,9 +137,10 @@ export class JobQueue {
   }
 
   private stateAt(job: Job, now: number): JobState {
-    if (now < job.createdAt + job.startMs) return 'queued';
+    if (now < job.startAt) return 'queued';
     if (!this.isDone(job, now)) return 'working';
-    // A job whose every item failed reports "failed" (CB-98); partial failures complete.
+    // A job whose every item failed reports "failed" (CB-98); partial failures complete
+    // ((unverified) which of the two Zendesk reports for those, support-api.md §5.3).
     const allFailed = job.results.length > 0 && job.results.every((r) => 'error' in r);
     return allFailed ? 'failed' : 'completed';
   }

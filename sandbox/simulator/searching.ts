@@ -51,11 +51,10 @@ export interface SearchHit {
 export function findMatches(ctx: ApiContext, query: ParsedSearchQuery, types: readonly SearchableType[]): SearchHit[] {
   const search = searchContext(ctx);
   const { account } = ctx;
-  const indexedBefore = ctx.now - ctx.searchIndexLagMs;
   const hits: SearchHit[] = [];
   const consider = (type: SearchableType, record: JsonObject, createdAtMs: number, searchable: JsonObject = record) => {
-    // Zendesk search lags writes (support-api.md §2.1).
-    if (ctx.searchIndexLagMs > 0 && createdAtMs > indexedBefore) return;
+    // Zendesk search lags writes (support-api.md §2.1; search-index.ts).
+    if (!ctx.searchIndex.isIndexed(`${type}:${String(record.id)}`, createdAtMs, ctx.now)) return;
     if (matchesSearch(query, type, searchable, search)) hits.push({ type, record, createdAtMs });
   };
   for (const type of types) {
@@ -65,8 +64,11 @@ export function findMatches(ctx: ApiContext, query: ParsedSearchQuery, types: re
     if (type === 'group') for (const g of account.groups) consider('group', { ...g }, Date.parse(g.created_at));
     if (type === 'ticket')
       for (const t of account.tickets) {
-        const solvedAt = t.solvedAtMs === null ? null : new Date(t.solvedAtMs).toISOString();
-        consider('ticket', { ...t.ticket }, t.createdAtMs, { ...t.ticket, solved_at: solvedAt });
+        // A changed ticket is found as it was until the change is indexed.
+        const indexed = ctx.searchIndex.indexedTicket(t, ctx.now);
+        if (!indexed) continue;
+        const solvedAt = indexed.solvedAtMs === null ? null : new Date(indexed.solvedAtMs).toISOString();
+        consider('ticket', { ...indexed.ticket }, t.createdAtMs, { ...indexed.ticket, solved_at: solvedAt });
       }
   }
   return hits;

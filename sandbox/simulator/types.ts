@@ -54,6 +54,11 @@ export interface SimulatorOptions {
    * tests stay simple; set 60_000 to make the simulator as strict as Zendesk.
    */
   searchIndexLagMs?: number;
+  /**
+   * Whether the account has custom objects. Default: yes, except on Essential, whose plan has none
+   * (Custom Objects API introduction); false makes every /custom_objects path answer 403.
+   */
+  customObjects?: boolean;
 }
 
 export const PLAN_RPM: Record<Plan, number> = {

@@ -1,4 +1,6 @@
 import type { Route } from '../router.ts';
+import { customObjectRecordRoutes } from './custom-object-records.ts';
+import { customObjectRoutes } from './custom-objects.ts';
 import { fieldRoutes } from './fields.ts';
 import { macroRoutes } from './macros.ts';
 import { identityRoutes } from './identities.ts';
@@ -22,4 +24,6 @@ export const ALL_ROUTES: readonly Route[] = [
   ...triggerRoutes,
   ...workspaceRoutes,
   ...macroRoutes,
+  ...customObjectRoutes,
+  ...customObjectRecordRoutes,
 ];

@@ -1,48 +1,14 @@
+import { isRecord } from '../body.ts';
 import { idParam, listParam, type ApiContext } from '../context.ts';
-import {
-  badRequest,
-  created,
-  ok,
-  recordInvalid,
-  recordNotFound,
-  ReplyError,
-  invalidValue,
-  type Reply,
-} from '../errors.ts';
-import { describeDetails, MAX_INFLIGHT_JOBS, type JobItem } from '../jobs.ts';
+import { badRequest, created, invalidValue, ok, recordInvalid, recordNotFound, type Reply } from '../errors.ts';
+import { describeDetails, type JobItem } from '../jobs.ts';
 import { paginatedList } from '../pagination.ts';
 import type { Route } from '../router.ts';
-import { buildTicket, readTicketInput, TICKET_STATUSES } from '../ticket-model.ts';
+import { readTicketInput } from '../ticket-input.ts';
 import { isoTime } from '../time.ts';
+import { assertJobSlot, jobReply, jobStatusRoutes } from './job-statuses.ts';
 import { tooMany } from './show-many.ts';
-import { isRecord } from '../body.ts';
-
-function inflightHeader(ctx: ApiContext, running: number): Record<string, string> {
-  return {
-    'zendesk-ratelimit-inflight-jobs': `total=${MAX_INFLIGHT_JOBS}; remaining=${Math.max(0, MAX_INFLIGHT_JOBS - running)}; resets=60`,
-  };
-}
-
-/** ≤30 jobs queued or running, else TooManyJobs (support-api.md §6; status 429 is (unverified)). */
-function assertJobSlot(ctx: ApiContext): void {
-  const running = ctx.jobs.inflight(ctx.now);
-  if (running.length >= MAX_INFLIGHT_JOBS) {
-    throw new ReplyError({
-      status: 429,
-      headers: { 'retry-after': '10', ...inflightHeader(ctx, running.length) },
-      body: {
-        error: 'TooManyJobs',
-        description: 'Too many background jobs are currently queued or running. Try again later.',
-        current_job_ids: running,
-      },
-    });
-  }
-}
-
-function jobReply(ctx: ApiContext, id: string): Reply {
-  const status = ctx.jobs.status(id, ctx.now, ctx.origin);
-  return ok({ job_status: status }, inflightHeader(ctx, ctx.jobs.inflight(ctx.now).length));
-}
+import { ticketUpdateRoutes } from './ticket-updates.ts';
 
 function createOne(ctx: ApiContext): Reply {
   const body = ctx.body;
@@ -51,31 +17,19 @@ function createOne(ctx: ApiContext): Reply {
   }
   const result = readTicketInput(ctx.account, body.ticket, ctx.actor);
   if ('details' in result) return recordInvalid(result.details);
-  const stored = buildTicket(ctx.account, result.input, ctx.now);
-  const ticket = stored.ticket;
-  return {
-    ...created(
-      {
-        ticket,
-        audit: {
-          id: ticket.id * 1000 + 1,
-          ticket_id: ticket.id,
-          created_at: ticket.created_at,
-          author_id: ctx.actor.id,
-          metadata: { system: {}, custom: isRecord(body.ticket.metadata) ? (body.ticket.metadata.custom ?? {}) : {} },
-          events: [{ id: ticket.id * 1000 + 2, type: 'Comment', body: ticket.description, public: ticket.is_public }],
-          via: ticket.via,
-        },
-      },
-      `${ctx.origin}/api/v2/tickets/${ticket.id}.json`,
-    ),
-  };
+  const metadata =
+    isRecord(body.ticket.metadata) && isRecord(body.ticket.metadata.custom) ? body.ticket.metadata.custom : {};
+  const { stored, audit } = ctx.tickets.writer.create(result.input, ctx.actor, ctx.now, metadata);
+  return created({ ticket: stored.ticket, audit }, `${ctx.origin}/api/v2/tickets/${stored.ticket.id}.json`);
 }
 
-/** POST /tickets with `Idempotency-Key` semantics of support-api.md §5.4. */
-function createTicket(ctx: ApiContext): Reply {
+/**
+ * `Idempotency-Key` semantics of support-api.md §5.4: a miss runs the request and remembers a
+ * success; the same key and body replays the first answer; the same key with another body is 400.
+ */
+function withIdempotency(ctx: ApiContext, run: () => Reply): Reply {
   const key = ctx.headers['idempotency-key'];
-  if (key === undefined) return createOne(ctx);
+  if (key === undefined) return run();
   const raw = ctx.rawBody ?? '';
   const lookup = ctx.idempotency.lookup(key, raw, ctx.now);
   if (lookup.kind === 'mismatch') {
@@ -90,12 +44,15 @@ function createTicket(ctx: ApiContext): Reply {
   if (lookup.kind === 'hit') {
     return { ...lookup.reply, headers: { ...lookup.reply.headers, 'x-idempotency-lookup': 'hit' } };
   }
-  const reply = createOne(ctx);
-  if (reply.status === 201) ctx.idempotency.remember(key, raw, reply, ctx.now);
+  const reply = run();
+  if (reply.status >= 200 && reply.status < 300) ctx.idempotency.remember(key, raw, reply, ctx.now);
   return { ...reply, headers: { ...reply.headers, 'x-idempotency-lookup': 'miss' } };
 }
 
-/** create_many takes ≤100 tickets (support-api.md §5.2); the status past it is (unverified). */
+/**
+ * create_many takes ≤100 tickets (support-api.md §5.2); the status past it is (unverified). Items
+ * are validated now but created as the job runs; a failing item fails inside the job result.
+ */
 function createMany(ctx: ApiContext): Reply {
   const body = ctx.body;
   if (!isRecord(body) || !Array.isArray(body.tickets)) {
@@ -104,60 +61,28 @@ function createMany(ctx: ApiContext): Reply {
   if (body.tickets.length === 0) return recordInvalid({ tickets: [invalidValue('Tickets', 'cannot be empty')] });
   if (body.tickets.length > 100) return badRequest('TooManyValues', 'Too many tickets (max 100)');
   assertJobSlot(ctx);
-  // Items are validated now but created as the job runs; a failing item fails inside the job result.
   const items: JobItem[] = body.tickets.map((raw): JobItem => {
     const result = readTicketInput(ctx.account, raw, ctx.actor);
-    if ('details' in result) return { kind: 'create_failed', details: describeDetails(result.details) };
-    if (ctx.faults.jobItemFails())
-      return { kind: 'create_failed', details: 'Requester: is temporarily locked (simulated fault)' };
+    if ('details' in result)
+      return { kind: 'create_failed', details: describeDetails(result.details), consumesId: false };
+    const failure = ctx.faults.jobItemFailure();
+    if (failure) return { kind: 'create_failed', details: failure, consumesId: true };
     return { kind: 'create', input: result.input };
   });
-  const id = ctx.jobs.enqueue('create_many', items, ctx.now, ctx.faults.slowJobFactor);
+  const id = ctx.jobs.enqueue('create_many', items, ctx.actor.id, ctx.now, ctx.faults.slowJobFactor);
   return jobReply(ctx, id);
 }
 
-function stringList(value: unknown): string[] | undefined {
-  if (value === undefined || value === null) return [];
-  if (typeof value === 'string') return [value];
-  if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value;
-  return undefined;
-}
-
-/** PUT /tickets/update_many?ids=… with `{ticket:{status, additional_tags, remove_tags}}`. */
-function updateMany(ctx: ApiContext): Reply {
-  const ids = listParam(ctx, 'ids');
-  if (ids.length === 0) return badRequest('InvalidParameter', 'ids is required');
-  if (ids.length > 100) throw tooMany('ids');
-  const body = ctx.body;
-  if (!isRecord(body) || !isRecord(body.ticket)) {
-    return recordInvalid({ ticket: [invalidValue('Ticket', 'is required (send {"ticket": {…}})')] });
-  }
-  const changes = body.ticket;
-  const status = changes.status;
-  if (
-    status !== undefined &&
-    (typeof status !== 'string' || !(TICKET_STATUSES as readonly string[]).includes(status))
-  ) {
-    return recordInvalid({ status: [invalidValue('Status', `${JSON.stringify(status)} is not a valid value`)] });
-  }
-  const addTags = stringList(changes.additional_tags);
-  const removeTags = stringList(changes.remove_tags);
-  if (!addTags || !removeTags) return recordInvalid({ tags: [invalidValue('Tags')] });
-  assertJobSlot(ctx);
-  const items: JobItem[] = ids.map((id) => ({
-    kind: 'update',
-    ticketId: Number(id),
-    status: typeof status === 'string' ? status : null,
-    addTags,
-    removeTags,
-  }));
-  return jobReply(ctx, ctx.jobs.enqueue('update_many', items, ctx.now, ctx.faults.slowJobFactor));
-}
-
 export const ticketRoutes: Route[] = [
-  { method: 'POST', pattern: 'tickets', handle: createTicket },
-  { method: 'POST', pattern: 'tickets/create_many', handle: createMany },
-  { method: 'PUT', pattern: 'tickets/update_many', handle: updateMany },
+  { method: 'POST', pattern: 'tickets', handle: (ctx) => withIdempotency(ctx, () => createOne(ctx)) },
+  {
+    method: 'POST',
+    pattern: 'tickets/create_many',
+    // Whether Zendesk honours the key here is (unverified) (support-api.md §5.4): off by default.
+    handle: (ctx) =>
+      ctx.tickets.createManyIdempotency ? withIdempotency(ctx, () => createMany(ctx)) : createMany(ctx),
+  },
+  ...ticketUpdateRoutes,
   {
     method: 'GET',
     pattern: 'tickets',
@@ -199,21 +124,5 @@ export const ticketRoutes: Route[] = [
       return stored ? ok({ ticket: stored.ticket }) : recordNotFound();
     },
   },
-  {
-    method: 'GET',
-    pattern: 'job_statuses/show_many',
-    handle: (ctx) => {
-      const ids = listParam(ctx, 'ids');
-      if (ids.length > 100) throw tooMany('ids');
-      return ok({ job_statuses: ids.flatMap((id) => ctx.jobs.status(id, ctx.now, ctx.origin) ?? []) });
-    },
-  },
-  {
-    method: 'GET',
-    pattern: 'job_statuses/:key',
-    handle: (ctx) => {
-      const status = ctx.jobs.status(ctx.params.key ?? '', ctx.now, ctx.origin);
-      return status ? ok({ job_status: status }) : recordNotFound();
-    },
-  },
+  ...jobStatusRoutes,
 ];

@@ -76,7 +76,7 @@ export const workspaceRoutes: Route[] = [
   {
     method: 'GET',
     pattern: 'account/settings',
-    handle: () =>
+    handle: (ctx) =>
       ok({
         settings: {
           tickets: {
@@ -86,7 +86,8 @@ export const workspaceRoutes: Route[] = [
             markdown_ticket_comments: false,
             maximum_personal_views_to_list: 8,
             list_empty_views: true,
-            custom_statuses_enabled: true,
+            // The simulator option `customStatuses: false` turns them off.
+            custom_statuses_enabled: ctx.account.customStatusesEnabled,
           },
           user: {
             tagging: true,

@@ -15,7 +15,7 @@ import {
   parseDateQuery,
   phraseMatcher,
   scalarText,
-  stringList,
+  someText,
 } from './values.ts';
 
 export type JsonRecord = Record<string, unknown>;
@@ -27,6 +27,8 @@ export type StoredTest = (stored: unknown) => boolean;
 export interface FieldSpec {
   get(record: JsonRecord, ctx: SearchContext): unknown;
   prepare(term: SearchTerm, ctx: SearchContext): StoredTest;
+  /** A quicker whole-record test for some terms (an index lookup); undefined falls back to `prepare`. */
+  prepareRecord?(term: SearchTerm, ctx: SearchContext): RecordTest | undefined;
 }
 
 export type RecordTest = (record: JsonRecord) => boolean;
@@ -35,7 +37,10 @@ const never: StoredTest = () => false;
 
 /** A keyword term as a record test: `none` means empty, everything else is the field's own test. */
 export function prepareField(spec: FieldSpec, term: SearchTerm, ctx: SearchContext): RecordTest {
-  const test = term.operator === ':' && isNoneValue(term.value) ? isEmptyValue : spec.prepare(term, ctx);
+  const none = term.operator === ':' && isNoneValue(term.value);
+  const quick = none ? undefined : spec.prepareRecord?.(term, ctx);
+  if (quick) return quick;
+  const test = none ? isEmptyValue : spec.prepare(term, ctx);
   return (record) => test(spec.get(record, ctx));
 }
 
@@ -81,7 +86,7 @@ export function anyExact(get: FieldSpec['get'], wildcard: boolean): FieldSpec {
     prepare: (term) => {
       if (term.operator !== ':') return never;
       const matches = globMatcher(term.value.trim(), wildcard);
-      return (stored) => stringList(stored).some(matches);
+      return (stored) => someText(stored, matches);
     },
   };
 }
@@ -100,8 +105,8 @@ export function wordList(get: FieldSpec['get']): FieldSpec {
         .map((w) => globMatcher(w, true));
       if (term.operator !== ':' || wanted.length === 0) return never;
       return (stored) => {
-        const have = stringList(stored);
-        return wanted.every((matches) => have.some(matches));
+        for (const matches of wanted) if (!someText(stored, matches)) return false;
+        return true;
       };
     },
   };
@@ -180,12 +185,15 @@ export function ordinal(get: FieldSpec['get'], order: readonly string[]): FieldS
 
 /** Ids of the records referenced, from one or more properties (a property may hold a list). */
 export function ids(...names: string[]) {
-  return (record: JsonRecord): number[] =>
-    names.flatMap((name) => {
-      const value = record[name];
-      const list = Array.isArray(value) ? value : [value];
-      return list.filter((v): v is number => typeof v === 'number');
-    });
+  return (record: JsonRecord): number[] => {
+    const found: number[] = [];
+    for (const name of names) {
+      const value: unknown = record[name];
+      if (typeof value === 'number') found.push(value);
+      else if (Array.isArray(value)) for (const v of value) if (typeof v === 'number') found.push(v);
+    }
+    return found;
+  };
 }
 
 /**

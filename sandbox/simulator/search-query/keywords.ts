@@ -53,13 +53,30 @@ function userOrganizations(record: JsonRecord, ctx: SearchContext): number[] {
   return found;
 }
 
+/** `organization:<id>` over many users: one lookup in the organization's members, not a list per user. */
+const userOrganization: FieldSpec = {
+  ...reference(userOrganizations, organizationRef),
+  prepareRecord: (term, ctx) => {
+    const wanted = term.value.trim();
+    if (term.operator !== ':' || !/^\d+$/.test(wanted) || !ctx.membersOf) return undefined;
+    const id = Number(wanted);
+    const members = ctx.membersOf(id);
+    return (record) => {
+      const userId = record['id'];
+      if (typeof userId === 'number' && members.has(userId)) return true;
+      const own = record['organization_ids'];
+      return record['organization_id'] === id || (Array.isArray(own) && own.includes(id));
+    };
+  },
+};
+
 const BUILT_IN: Record<SearchableType, Record<string, FieldSpec>> = {
   user: {
     name: text(prop('name')),
     role: exact(prop('role'), false),
     // HC-SU: email takes no wildcards.
     email: anyExact(userEmails, false),
-    organization: reference(userOrganizations, organizationRef),
+    organization: userOrganization,
     created: date(prop('created_at')),
     updated: date(prop('updated_at')),
     notes: text(prop('notes')),

@@ -20,6 +20,8 @@ export interface SearchContext {
    * matches any of them as well as `organization_id` (and a record's own `organization_ids`).
    */
   organizationIdsOf?(userId: number): readonly number[];
+  /** Optional, with organizationIdsOf: the users with a membership in an organization (a quicker `organization:<id>`). */
+  membersOf?(organizationId: number): ReadonlySet<number>;
   /** Optional: every email identity of a user (primary and secondary); `email:` matches any of them. */
   emailsOf?(userId: number): readonly string[];
 }

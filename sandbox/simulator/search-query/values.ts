@@ -87,10 +87,22 @@ export function scalarText(value: unknown): string | undefined {
 
 export function stringList(value: unknown): string[] {
   if (!Array.isArray(value)) return [];
-  return value.flatMap((v) => {
+  const texts: string[] = [];
+  for (const v of value) {
     const text = scalarText(v);
-    return text === undefined ? [] : [text];
-  });
+    if (text !== undefined) texts.push(text);
+  }
+  return texts;
+}
+
+/** Whether some string (or number, boolean) of a stored list passes the test; no list is built. */
+export function someText(value: unknown, test: TextTest): boolean {
+  if (!Array.isArray(value)) return false;
+  for (const v of value) {
+    const text = scalarText(v);
+    if (text !== undefined && test(text)) return true;
+  }
+  return false;
 }
 
 export function numberOf(value: unknown): number | undefined {
@@ -201,5 +213,6 @@ export function dateMatches(stored: unknown, operator: Comparison, query: DateQu
 export function fieldDay(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
   const day = value.trim().slice(0, 10);
-  return isValidDay(day) ? day : undefined;
+  // The shape check is enough to compare; a stored value is a real date (Zendesk validated it).
+  return DAY.test(day) ? day : undefined;
 }

@@ -56,6 +56,7 @@ const USER_FIELDS: FieldSpec[] = [
       ['Mid-market', 'mid_market'],
     ],
   },
+  { key: 'onboarding_notes', type: 'textarea', title: 'Onboarding notes' },
 ];
 
 const ORGANIZATION_FIELDS: FieldSpec[] = [

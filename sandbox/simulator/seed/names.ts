@@ -202,3 +202,16 @@ export const LOCALES = [
 
 export const USER_TAGS = ['vip', 'beta_tester', 'newsletter', 'webinar_2026', 'early_adopter', 'reseller_contact'];
 export const ORG_TAGS = ['enterprise', 'smb', 'emea', 'apac', 'americas', 'strategic'];
+
+/** Domains of personal mailboxes (`.example` is reserved for documentation, RFC 2606). */
+export const PERSONAL_EMAIL_DOMAINS = ['gmail.example', 'mail.example', 'inbox.example'];
+
+/** Lines of the multi-line "Onboarding notes" field; they never mention locales or time zones. */
+export const ONBOARDING_NOTES = [
+  'Migrated from a spreadsheet.',
+  'Wants a quarterly business review.',
+  'Renewal is handled by procurement.',
+  'Asked for admin training.',
+  'Uses the mobile app daily.',
+  'Integration with the billing system pending.',
+];

@@ -1,7 +1,8 @@
 import { recordUrl, type DemoAccount } from '../account.ts';
 import type { Random } from '../prng.ts';
-import { DAY_MS, fieldDate, isoTime } from '../time.ts';
-import type { FieldValue, ZendeskOrganization, ZendeskUser } from '../types.ts';
+import { DAY_MS, isoTime } from '../time.ts';
+import type { CustomField, FieldValue, ZendeskOrganization, ZendeskUser } from '../types.ts';
+import { organizationFieldValues, userFieldValues } from './field-values.ts';
 import {
   COMPANY_SUFFIXES,
   COMPANY_WORDS_A,
@@ -14,9 +15,9 @@ import {
   LAST_NAMES_KO,
   LOCALES,
   ORG_TAGS,
+  PERSONAL_EMAIL_DOMAINS,
   USER_TAGS,
 } from './names.ts';
-import { SERVICE_LEVELS } from './fields.ts';
 
 /** Who the sandbox host signs in as (Basic auth `<email>/token:x`). */
 export const DEMO_IDENTITIES = {
@@ -101,8 +102,22 @@ export function seedStaff(account: DemoAccount, now: number): void {
   }
 }
 
+/**
+ * The tags that checked checkbox fields add: Zendesk tags the record with a checkbox field's
+ * `tag` when it is checked (support-api.md §4). Built once per seed, run per record.
+ */
+function checkboxTagger(fields: readonly CustomField[]): (values: Record<string, FieldValue>) => string[] {
+  const checkboxes = fields.flatMap((f) => (f.type === 'checkbox' && f.tag !== null ? [[f.key, f.tag] as const] : []));
+  return (values) => {
+    const tags: string[] = [];
+    for (const [key, tag] of checkboxes) if (values[key] === true) tags.push(tag);
+    return tags;
+  };
+}
+
 export function seedOrganizations(account: DemoAccount, random: Random, count: number, now: number): void {
   const usedNames = new Set<string>();
+  const checkboxTags = checkboxTagger(account.organizationFields);
   for (let i = 0; i < count; i++) {
     let name = `${random.pick(COMPANY_WORDS_A)} ${random.pick(COMPANY_WORDS_B)} ${random.pick(COMPANY_SUFFIXES)}`;
     // Zendesk organization names are unique.
@@ -115,39 +130,27 @@ export function seedOrganizations(account: DemoAccount, random: Random, count: n
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-|-$/g, '');
     const tags = ORG_TAGS.filter(() => random.chance(0.2));
+    const externalId = random.chance(0.7) ? `ORG-${10000 + i}` : null;
+    const updatedMs = createdMs + random.int(0, 20) * DAY_MS;
+    const fields = organizationFieldValues(random);
     const organization: ZendeskOrganization = {
       id,
       url: recordUrl(`organizations/${id}`),
       name,
       shared_tickets: false,
       shared_comments: false,
-      external_id: random.chance(0.7) ? `ORG-${10000 + i}` : null,
+      external_id: externalId,
       created_at: isoTime(createdMs),
-      updated_at: isoTime(createdMs + random.int(0, 20) * DAY_MS),
+      updated_at: isoTime(updatedMs),
       domain_names: [`${slug}.example.com`],
       details: '',
       notes: '',
       group_id: null,
-      tags,
-      organization_fields: organizationFieldValues(random),
+      tags: [...tags, ...checkboxTags(fields)],
+      organization_fields: fields,
     };
     account.addOrganization(organization);
   }
-}
-
-function organizationFieldValues(random: Random): Record<string, FieldValue> {
-  return {
-    account_type: random.weighted([
-      ['active', 60],
-      ['prospect', 15],
-      ['churned', 15],
-      ['partner', 10],
-    ] as const),
-    monthly_spend: random.chance(0.9) ? Math.round(random.next() * 2_000_000) / 100 : null,
-    reference_customer: random.chance(0.15),
-    contract: random.pick(['monthly', 'quarterly', '1_year', '2_year']),
-    org_service_level: random.pick(SERVICE_LEVELS),
-  };
 }
 
 function personName(random: Random, locale: string): { name: string; emailLocal: string } {
@@ -166,17 +169,35 @@ function personName(random: Random, locale: string): { name: string; emailLocal:
   return { name: `${first} ${last}`, emailLocal: `${first}.${last}`.toLowerCase().replace(/[^a-z.]/g, '') };
 }
 
+/** A customer's organizations (none, one, or for some two or three distinct ones); the first is the default. */
+function pickOrganizations(random: Random, organizations: readonly ZendeskOrganization[]): ZendeskOrganization[] {
+  if (organizations.length === 0 || !random.chance(0.9)) return [];
+  const wanted = random.chance(0.06) ? (random.chance(0.2) ? 3 : 2) : 1;
+  const picked: ZendeskOrganization[] = [];
+  for (let tries = 0; picked.length < wanted && tries < 10; tries++) {
+    const candidate = random.pick(organizations);
+    if (!picked.includes(candidate)) picked.push(candidate);
+  }
+  return picked;
+}
+
+/**
+ * The demo customers: `count` of them, plus one in a hundred soft-deleted ones after them (Zendesk
+ * keeps deleted users readable by id with `active: false`; they are never listed or searched).
+ */
 export function seedEndUsers(account: DemoAccount, random: Random, count: number, now: number): void {
-  const organizations = account.organizations;
+  const deleted = Math.floor(count / 100);
   const localeWeights = LOCALES.map((l) => [l, l[4]] as const);
-  for (let i = 0; i < count; i++) {
+  const checkboxTags = checkboxTagger(account.userFields);
+  for (let i = 0; i < count + deleted; i++) {
     const id = account.nextId('user');
     const createdMs = now - random.int(1, 1800) * DAY_MS - random.int(0, 86_399) * 1000;
     const user = baseUser(id, createdMs);
     const [locale, localeId, timeZone, ianaTimeZone] = random.weighted(localeWeights);
     const { name, emailLocal } = personName(random, locale);
-    const organization = organizations.length > 0 && random.chance(0.9) ? random.pick(organizations) : undefined;
-    const domain = organization?.domain_names[0] ?? random.pick(['gmail.example', 'mail.example', 'inbox.example']);
+    const organizations = pickOrganizations(random, account.organizations);
+    const [organization] = organizations;
+    const domain = organization?.domain_names[0] ?? random.pick(PERSONAL_EMAIL_DOMAINS);
     user.name = name;
     // A few customers only ever called in: no email address (an exclusion the app must show).
     user.email = random.chance(0.04) ? null : `${emailLocal}${i + 1}@${domain}`;
@@ -190,17 +211,41 @@ export function seedEndUsers(account: DemoAccount, random: Random, count: number
     user.phone = random.chance(0.3) ? `+1-555-${String(random.int(1000000, 9999999))}` : null;
     user.suspended = random.chance(0.03);
     user.verified = user.email !== null && random.chance(0.95);
-    user.tags = USER_TAGS.filter(() => random.chance(0.08));
     user.last_login_at = random.chance(0.5) ? isoTime(now - random.int(0, 200) * DAY_MS) : null;
     user.user_fields = userFieldValues(random, now, i);
-    account.addUser(user);
-    if (organization) addMembership(account, user.id, organization, true, createdMs);
-    // A few customers belong to two organizations (organization_id stays the default one).
-    if (organization && random.chance(0.02)) {
-      const second = random.pick(organizations);
-      if (second.id !== organization.id) addMembership(account, user.id, second, false, createdMs);
+    user.tags = [...USER_TAGS.filter(() => random.chance(0.08)), ...checkboxTags(user.user_fields)];
+    if (i < count) account.addUser(user);
+    else {
+      user.active = false;
+      user.updated_at = isoTime(now - random.int(1, 25) * DAY_MS);
+      account.addDeletedUser(user);
     }
+    // organization_id is the default membership; the others are extra (multiple organizations).
+    organizations.forEach((org, index) => addMembership(account, user.id, org, index === 0, user.created_at));
+    if (user.email !== null && random.chance(0.05)) addSecondaryEmail(account, random, user, organizations, now);
   }
+}
+
+/**
+ * A second email address: at another of the customer's organizations, or a personal mailbox.
+ * `user.email` stays the primary one.
+ */
+function addSecondaryEmail(
+  account: DemoAccount,
+  random: Random,
+  user: ZendeskUser,
+  organizations: readonly ZendeskOrganization[],
+  now: number,
+): void {
+  const primary = user.email ?? '';
+  const [local = '', primaryDomain = ''] = primary.split('@');
+  const candidates = [...organizations.slice(1).flatMap((o) => o.domain_names), ...PERSONAL_EMAIL_DOMAINS].filter(
+    (d) => d !== primaryDomain,
+  );
+  const domain = random.pick(candidates);
+  const createdMs = Date.parse(user.created_at);
+  const at = isoTime(createdMs + random.next() * Math.max(0, now - createdMs));
+  account.addSecondaryIdentity(user.id, `${local}@${domain}`, { verified: random.chance(0.7), at });
 }
 
 function addMembership(
@@ -208,10 +253,9 @@ function addMembership(
   userId: number,
   organization: ZendeskOrganization,
   isDefault: boolean,
-  createdMs: number,
+  at: string,
 ): void {
   const id = account.nextId('membership');
-  const at = isoTime(createdMs);
   account.addOrganizationMembership({
     id,
     url: recordUrl(`organization_memberships/${id}`),
@@ -223,31 +267,4 @@ function addMembership(
     created_at: at,
     updated_at: at,
   });
-}
-
-function userFieldValues(random: Random, now: number, index: number): Record<string, FieldValue> {
-  const interests = ['analytics', 'mobile_app', 'integrations', 'training'].filter(() => random.chance(0.3));
-  return {
-    last_purchase_date: random.chance(0.85) ? fieldDate(now - random.int(0, 730) * DAY_MS) : null,
-    // Spread from a month ago to a year ahead, so "renewal in the next 30 days" always has members.
-    plan_renewal_date: random.chance(0.9) ? fieldDate(now + random.int(-30, 335) * DAY_MS) : null,
-    average_annual_spend: random.chance(0.9) ? Math.round(random.next() * 5_000_000) / 100 : null,
-    service_level: random.chance(0.95)
-      ? random.weighted([
-          ['platinum', 5],
-          ['gold', 15],
-          ['silver', 35],
-          ['bronze', 45],
-        ] as const)
-      : null,
-    social_media_influence: random.chance(0.8) ? random.pick(['high', 'medium', 'low']) : null,
-    account_manager_notes: random.chance(0.2)
-      ? random.pick(['Prefers email', 'Call before renewal', 'Key account'])
-      : null,
-    newsletter_opt_in: random.chance(0.6),
-    seats: random.chance(0.7) ? random.int(1, 500) : null,
-    product_interests: interests,
-    customer_code: random.chance(0.5) ? `C-${String(10000 + (index % 90000))}` : null,
-    legacy_segment: random.chance(0.3) ? random.pick(['smb', 'mid_market']) : null,
-  };
 }

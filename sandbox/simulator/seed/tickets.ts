@@ -19,23 +19,30 @@ const SUBJECTS = [
   '배송 문의',
 ];
 
-/** ~300 tickets over the last 30 days so capacity ("solved per day") and frequency checks have data. */
+/** Tickets are created over the last 5 weeks, so "solved per day over the last 4 weeks" has data throughout. */
+export const SEED_TICKET_DAYS = 35;
+
+/**
+ * ~300 tickets over the last 5 weeks so capacity ("solved per day" per group) and frequency checks
+ * have data: every ticket has a group its agent belongs to, spread over all groups.
+ */
 export function seedTickets(account: DemoAccount, random: Random, now: number, count = 300): void {
   const customers = account.users.filter((u) => u.role === 'end-user' && u.email !== null && !u.suspended);
   const agents = account.users.filter((u) => u.role !== 'end-user');
   if (customers.length === 0 || agents.length === 0) return;
   const drafts = Array.from(
     { length: count },
-    () => now - random.int(0, 30 * 24) * HOUR_MS - random.int(0, 3599) * 1000,
+    () => now - random.int(0, SEED_TICKET_DAYS * 24) * HOUR_MS - random.int(0, 3599) * 1000,
   );
   // Ticket ids grow with creation time, as in Zendesk.
   drafts.sort((a, b) => a - b);
   drafts.forEach((createdMs, index) => {
     const requester = random.pick(customers);
     const agent = random.pick(agents);
-    const group = account.groups.find((g) =>
+    const agentGroups = account.groups.filter((g) =>
       account.groupMemberships.some((m) => m.group_id === g.id && m.user_id === agent.id),
     );
+    const group = agentGroups.length > 0 ? random.pick(agentGroups) : undefined;
     const fromOldCampaign = index < 40 && index % 2 === 0;
     const status = random.weighted([
       ['new', 8],
@@ -47,8 +54,11 @@ export function seedTickets(account: DemoAccount, random: Random, now: number, c
     ] as const);
     const input: TicketInput = {
       subject: fromOldCampaign ? 'Spring check-in: how is it going?' : random.pick(SUBJECTS),
-      body: fromOldCampaign ? 'Hi {{ticket.requester.first_name}}, checking in!' : 'Customer message.',
-      isPublic: true,
+      comment: {
+        html: null,
+        text: fromOldCampaign ? 'Hi {{ticket.requester.first_name}}, checking in!' : 'Customer message.',
+        isPublic: true,
+      },
       requester,
       submitterId: fromOldCampaign ? agent.id : requester.id,
       assigneeId: status === 'new' ? null : agent.id,
@@ -58,12 +68,17 @@ export function seedTickets(account: DemoAccount, random: Random, now: number, c
       priority: random.pick(['low', 'normal', 'normal', 'high', 'urgent']),
       type: random.pick([null, 'question', 'incident', 'problem', 'task']),
       tags: fromOldCampaign ? [OLD_CAMPAIGN_TAG, 'proactive_campaign'] : [],
-      externalId: fromOldCampaign ? `pc:spring_check_in:${requester.id}` : null,
+      // The external id form the app writes: pc1:<campaign tag>:<user id>.
+      externalId: fromOldCampaign ? `pc1:${OLD_CAMPAIGN_TAG}:${requester.id}` : null,
       customStatusId: null,
     };
-    const stored = buildTicket(account, input, now, createdMs);
-    if (!fromOldCampaign)
-      stored.ticket.via = { channel: random.pick(['email', 'web', 'chat']), source: { from: {}, to: {}, rel: null } };
+    const submitter = fromOldCampaign ? agent : requester;
+    const stored = buildTicket(account, input, createdMs, submitter);
+    if (!fromOldCampaign) {
+      const via = { channel: random.pick(['email', 'web', 'chat']), source: { from: {}, to: {}, rel: null } };
+      stored.ticket.via = via;
+      for (const comment of stored.comments ?? []) comment.via = via;
+    }
     if (stored.solvedAtMs !== null) {
       // Solved some hours or days after creation, never in the future.
       stored.solvedAtMs = Math.min(now - 60_000, createdMs + random.int(1, 96) * HOUR_MS);

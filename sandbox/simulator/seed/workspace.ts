@@ -157,15 +157,17 @@ export function seedTriggers(account: DemoAccount, now: number): void {
 
 export function seedCustomStatuses(account: DemoAccount, now: number): void {
   const at = isoTime(now - 800 * DAY_MS);
-  const statuses: Array<[CustomStatus['status_category'], string, string, boolean]> = [
-    ['new', 'New', 'Open', true],
-    ['open', 'Open', 'Open', true],
-    ['pending', 'Pending', 'Awaiting your reply', true],
-    ['pending', 'Waiting on customer renewal', 'Awaiting your reply', false],
-    ['hold', 'On-hold', 'Open', true],
-    ['solved', 'Solved', 'Solved', true],
+  // The last one is inactive: Zendesk refuses it on a ticket (ticket-model.ts readCustomStatus).
+  const statuses: Array<[CustomStatus['status_category'], string, string, boolean, boolean]> = [
+    ['new', 'New', 'Open', true, true],
+    ['open', 'Open', 'Open', true, true],
+    ['pending', 'Pending', 'Awaiting your reply', true, true],
+    ['pending', 'Waiting on customer renewal', 'Awaiting your reply', false, true],
+    ['hold', 'On-hold', 'Open', true, true],
+    ['solved', 'Solved', 'Solved', true, true],
+    ['open', 'Escalated to legal (retired)', 'Open', false, false],
   ];
-  statuses.forEach(([category, agentLabel, endUserLabel, isDefault], index) => {
+  statuses.forEach(([category, agentLabel, endUserLabel, isDefault, active], index) => {
     const id = 360_500 + index + 1;
     account.customStatuses.push({
       id,
@@ -179,7 +181,7 @@ export function seedCustomStatuses(account: DemoAccount, now: number): void {
       raw_description: '',
       end_user_description: '',
       raw_end_user_description: '',
-      active: true,
+      active,
       default: isDefault,
       created_at: at,
       updated_at: at,

@@ -50,7 +50,7 @@ describe('the seeded demo account', () => {
       'low',
     ]);
     expect(new Set(account.userFields.map((f) => f.type))).toEqual(
-      new Set(['date', 'decimal', 'dropdown', 'text', 'checkbox', 'integer', 'multiselect', 'regexp']),
+      new Set(['date', 'decimal', 'dropdown', 'text', 'textarea', 'checkbox', 'integer', 'multiselect', 'regexp']),
     );
     expect(account.userFields.filter((f) => !f.active)).toHaveLength(1);
     const orgFields = Object.fromEntries(account.organizationFields.map((f) => [f.key, f]));
