@@ -25,6 +25,29 @@ export function recordUrl(path: string): string {
   return `${DEMO_ORIGIN}/api/v2/${path}.json`;
 }
 
+const PRIMARY_IDENTITY_OFFSET = 6_000_000_000;
+
+function emailIdentity(
+  id: number,
+  userId: number,
+  email: string,
+  options: { primary: boolean; verified: boolean; at: string },
+): UserIdentity {
+  return {
+    id,
+    url: recordUrl(`users/${userId}/identities/${id}`),
+    user_id: userId,
+    type: 'email',
+    value: email,
+    verified: options.verified,
+    primary: options.primary,
+    deliverable_state: 'deliverable',
+    undeliverable_count: 0,
+    created_at: options.at,
+    updated_at: options.at,
+  };
+}
+
 /** The demo account's state: plain Zendesk JSON records plus the indexes the endpoints need. */
 export class DemoAccount {
   readonly subdomain = DEMO_SUBDOMAIN;
@@ -40,9 +63,12 @@ export class DemoAccount {
    * GET users; they stay readable by id (usersById) and keep their email and memberships.
    */
   readonly deletedUsers: ZendeskUser[] = [];
-  /** Every email identity, primary and secondary (GET users/{id}/identities). */
-  readonly identities: UserIdentity[] = [];
-  private readonly identitiesByUser = new Map<number, UserIdentity[]>();
+  /**
+   * Secondary email identities. The primary one is not stored: it is `user.email` (support-api.md
+   * §3.2), so identitiesOf derives it and the two can never disagree.
+   */
+  readonly secondaryIdentities: UserIdentity[] = [];
+  private readonly secondaryIdentitiesByUser = new Map<number, UserIdentity[]>();
   readonly organizations: ZendeskOrganization[] = [];
   readonly organizationsById = new Map<number, ZendeskOrganization>();
   readonly organizationMemberships: OrganizationMembership[] = [];
@@ -94,50 +120,40 @@ export class DemoAccount {
     this.users.push(user);
     this.usersById.set(user.id, user);
     if (user.email) this.usersByEmail.set(user.email.toLowerCase(), user);
-    this.addPrimaryIdentity(user);
   }
 
   /** A soft-deleted user: readable by id, never listed or searched (see `deletedUsers`). */
   addDeletedUser(user: ZendeskUser): void {
     this.deletedUsers.push(user);
     this.usersById.set(user.id, user);
-    this.addPrimaryIdentity(user);
   }
 
-  /** `user.email` is the primary email identity (support-api.md §3.2). */
-  private addPrimaryIdentity(user: ZendeskUser): void {
-    if (user.email)
-      this.addIdentity(user.id, user.email, { primary: true, verified: user.verified, at: user.created_at });
-  }
-
-  addIdentity(
-    userId: number,
-    email: string,
-    options: { primary: boolean; verified: boolean; at: string },
-  ): UserIdentity {
+  addSecondaryIdentity(userId: number, email: string, options: { verified: boolean; at: string }): UserIdentity {
     const id = this.nextId('identity');
-    const identity: UserIdentity = {
-      id,
-      url: recordUrl(`users/${userId}/identities/${id}`),
-      user_id: userId,
-      type: 'email',
-      value: email,
-      verified: options.verified,
-      primary: options.primary,
-      deliverable_state: 'deliverable',
-      undeliverable_count: 0,
-      created_at: options.at,
-      updated_at: options.at,
-    };
-    this.identities.push(identity);
-    const list = this.identitiesByUser.get(userId);
+    const identity = emailIdentity(id, userId, email, { ...options, primary: false });
+    this.secondaryIdentities.push(identity);
+    const list = this.secondaryIdentitiesByUser.get(userId);
     if (list) list.push(identity);
-    else this.identitiesByUser.set(userId, [identity]);
+    else this.secondaryIdentitiesByUser.set(userId, [identity]);
     return identity;
   }
 
-  identitiesOf(userId: number): readonly UserIdentity[] {
-    return this.identitiesByUser.get(userId) ?? [];
+  secondaryIdentitiesOf(userId: number): readonly UserIdentity[] {
+    return this.secondaryIdentitiesByUser.get(userId) ?? [];
+  }
+
+  /** Every email identity of a user, the primary (`user.email`) first. */
+  identitiesOf(userId: number): UserIdentity[] {
+    const user = this.usersById.get(userId);
+    const secondary = this.secondaryIdentitiesOf(userId);
+    if (!user?.email) return [...secondary];
+    // The primary identity's id mirrors the user id in a range of its own (users 361…, these 367…).
+    const primary = emailIdentity(user.id + PRIMARY_IDENTITY_OFFSET, user.id, user.email, {
+      primary: true,
+      verified: user.verified,
+      at: user.created_at,
+    });
+    return [primary, ...secondary];
   }
 
   addOrganization(organization: ZendeskOrganization): void {
