@@ -1,5 +1,4 @@
-import type { SupportApiClient } from '../../zendesk/client.ts';
-import { countSearch, listOrganizationFields, listUserFields } from '../../zendesk/index.ts';
+import { countSearch, listOrganizationFields, listUserFields, type SupportApiClient } from '../../zendesk/index.ts';
 import type { CustomField, HomeData } from './home-data.ts';
 
 /** Customers who could be in an audience: end users (agents and admins are never targeted by default). */

@@ -1,6 +1,5 @@
 import type { Translate } from '../../i18n/translate.ts';
-import { ZendeskError, type ZendeskErrorKind } from '../../zendesk/errors.ts';
-import { NetworkFailure } from '../../zendesk/transport.ts';
+import { NetworkFailure, ZendeskError, type ZendeskErrorKind } from '../../zendesk/index.ts';
 
 /**
  * The one place where a failure becomes words for the agent. Raw API errors (a 403 body, a
