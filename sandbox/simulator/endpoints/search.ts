@@ -37,7 +37,7 @@ function sortValue(hit: SearchHit, field: string): number | string {
   return typeof value === 'string' ? value : '';
 }
 
-function sorted(ctx: ApiContext, query: ParsedSearchQuery, hits: SearchHit[]): SearchHit[] {
+function sorted(ctx: ApiContext, query: ParsedSearchQuery, hits: readonly SearchHit[]): readonly SearchHit[] {
   const requested = ctx.query.get('sort_by') ?? query.orderBy;
   if (requested === undefined || requested === null || requested === '') return hits;
   const field = SORT_FIELDS[requested];
@@ -89,7 +89,8 @@ function exportSearch(ctx: ApiContext): Reply {
   if (query.types.size > 0 || query.excludedTypes.size > 0) {
     return badRequest('InvalidSearchExportParameter', 'Use filter[type] instead of type: in the query');
   }
-  const hits = findMatches(ctx, query, [known]).sort((a, b) => a.createdAtMs - b.createdAtMs);
+  // Ordered by created_at only (support-api.md §2.1); answers are cached while cursors live.
+  const hits = findMatches(ctx, query, [known], 'created');
   const page = cursorPage(ctx, hits, { maxSize: 1000, defaultSize: 100, expiresAfterMs: HOUR_MS });
   return ok({
     results: page.items.map(withType),
