@@ -7,8 +7,7 @@ import { useT } from '../../i18n/provider.tsx';
 import { Card } from '../shared/Card.tsx';
 import { ErrorAlert } from '../shared/ErrorAlert.tsx';
 import { useLoad } from '../shared/use-load.ts';
-import { customFieldTypes } from '../../zendesk/index.ts';
-import type { CustomField } from './home-data.ts';
+import { customFieldTypes, type CustomField } from '../../zendesk/index.ts';
 
 const KNOWN_TYPES: ReadonlySet<string> = new Set(customFieldTypes);
 

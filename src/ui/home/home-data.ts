@@ -1,11 +1,4 @@
-/** A custom user or organization field, as the home screen lists it. */
-export interface CustomField {
-  id: number;
-  key: string;
-  title: string;
-  type: string;
-  active: boolean;
-}
+import type { CustomField } from '../../zendesk/index.ts';
 
 /** What the home screen loads from Zendesk. Each method is stable, so screens can retry it. */
 export interface HomeData {
