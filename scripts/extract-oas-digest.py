@@ -58,6 +58,8 @@ ENDPOINTS: list[tuple[str, str]] = [
     ("GET", "/api/v2/tickets/count"),
     ("GET", "/api/v2/tickets/show_many"),
     ("GET", "/api/v2/tickets/{ticket_id}"),
+    ("PUT", "/api/v2/tickets/{ticket_id}"),
+    ("GET", "/api/v2/tickets/{ticket_id}/comments"),
     ("GET", "/api/v2/job_statuses/show_many"),
     ("GET", "/api/v2/job_statuses/{job_status_id}"),
     ("POST", "/api/v2/views"),

@@ -6,6 +6,7 @@ import type {
   Plan,
   StoredTicket,
   TriggerCategory,
+  TriggerNotification,
   UserIdentity,
   ZendeskGroup,
   ZendeskMacro,
@@ -88,6 +89,10 @@ export class DemoAccount {
   readonly customStatuses: CustomStatus[] = [];
   readonly tickets: StoredTicket[] = [];
   readonly ticketsById = new Map<number, StoredTicket>();
+  /** What triggers would have emailed (or sent to webhooks), oldest first (trigger-engine.ts). */
+  readonly notifications: TriggerNotification[] = [];
+  /** `settings.tickets.custom_statuses_enabled`; the simulator option `customStatuses` sets it. */
+  customStatusesEnabled = true;
 
   private readonly counters = new Map<string, number>();
 

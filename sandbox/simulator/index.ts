@@ -6,11 +6,11 @@ import { ALL_ROUTES } from './endpoints/index.ts';
 import { badRequest, forbidden, invalidEndpoint, ReplyError, unauthenticated, type Reply } from './errors.ts';
 import { FaultInjector } from './faults.ts';
 import { IdempotencyCache } from './idempotency.ts';
-import { JobQueue } from './jobs.ts';
 import { createRandom, deriveSeed } from './prng.ts';
 import { bucketHeader, MinuteBucket, rateLimitHeaders } from './rate-limit.ts';
 import { matchRoute } from './router.ts';
 import { seedAccount } from './seed/index.ts';
+import { createTicketServices } from './ticket-services.ts';
 import { MINUTE_MS } from './time.ts';
 import {
   PLAN_RPM,
@@ -78,15 +78,22 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     return {
       account,
       random: createRandom(deriveSeed(seed, 2)),
-      jobs: new JobQueue(account, createRandom(deriveSeed(seed, 3)), options.jobLatency),
+      ...createTicketServices(account, options, seed, createRandom(deriveSeed(seed, 3)), clock.now()),
       idempotency: new IdempotencyCache(),
       faults: new FaultInjector(initialFaults, createRandom(deriveSeed(seed, 4))),
     };
   };
   let state = build(options.faults ?? {});
 
+  // A replayed POST (Faults.replayPostRate): the browser sends it again by itself after the
+  // connection dropped unanswered; Zendesk processes both, the client only sees the second answer.
   const handle = (request: SimRequest): SimResponse => {
-    const { account, jobs, idempotency, faults, random } = state;
+    const first = handleOnce(request);
+    return request.method.toUpperCase() === 'POST' && state.faults.replayPost() ? handleOnce(request) : first;
+  };
+
+  const handleOnce = (request: SimRequest): SimResponse => {
+    const { account, jobs, idempotency, faults, random, searchIndex, tickets } = state;
     stats.requests++;
     const now = clock.now();
     const requestId = `sim-${seed.toString(16)}-${(++requestCounter).toString(16).padStart(8, '0')}`;
@@ -207,7 +214,8 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
         idempotency,
         faults,
         random,
-        searchIndexLagMs: options.searchIndexLagMs ?? 0,
+        searchIndex,
+        tickets,
       };
       try {
         return routed.route.handle(ctx);
@@ -242,6 +250,8 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     handle,
     clock,
     get account() {
+      // Jobs run on clock time: bring them up to now, so a direct read sees what a request would.
+      state.jobs.advance(clock.now());
       return state.account;
     },
     setFaults: (next) => state.faults.set(next),

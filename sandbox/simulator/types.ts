@@ -1,4 +1,5 @@
 import type { Clock } from '../../src/zendesk/clock.ts';
+import type { JobTiming } from './job-timing.ts';
 
 /** One HTTP request as the simulator sees it. Header names are lower-case. */
 export interface SimRequest {
@@ -30,6 +31,11 @@ export interface Faults {
   slowJobFactor?: number;
   /** 0..1: create_many items failing inside the job result. */
   jobItemFailureRate?: number;
+  /**
+   * 0..1: a POST is processed, the connection drops before the answer, and the browser replays
+   * the same POST by itself; Zendesk processes it twice and the client sees only the second answer.
+   */
+  replayPostRate?: number;
 }
 
 export interface SimulatorOptions {
@@ -44,16 +50,29 @@ export interface SimulatorOptions {
   /** Overrides the plan's per-minute limit. */
   rpm?: number;
   clock?: Clock;
-  /** Default: a 1-2 s start and 30-50 ms per ticket, drawn per job. */
+  /**
+   * The account's job queue: per-ticket time (± jitter), queue start delay, jobs run at once.
+   * Default DEFAULT_JOB_TIMING (job-timing.ts): 250 ± 50 ms a ticket, 2 s start, 30 at once.
+   */
+  jobTiming?: Partial<JobTiming>;
+  /** Older form of jobTiming: a fixed start delay and per-ticket time, without jitter. */
   jobLatency?: { startMs: number; perTicketMs: number };
   /** Default false: no Authorization header acts as the account owner (an admin). */
   requireAuth?: boolean;
   faults?: Faults;
   /**
-   * Zendesk search lags writes by "typically about a minute" (support-api.md §2.1). Default 0 so
-   * tests stay simple; set 60_000 to make the simulator as strict as Zendesk.
+   * Zendesk search lags writes by "typically about a minute" (support-api.md §2.1): each record
+   * (and each change to a ticket) becomes searchable after its own lag, drawn from the seed.
+   * Default 30–120 s; a number is a fixed lag; 0 makes search instant.
    */
-  searchIndexLagMs?: number;
+  searchIndexLagMs?: number | { minMs: number; maxMs: number };
+  /**
+   * Whether POST tickets/create_many honours `Idempotency-Key`. Default false: Zendesk documents the
+   * key for POST /tickets only (support-api.md §5.4), so the stricter reading ignores it here.
+   */
+  createManyIdempotency?: boolean;
+  /** Default true (custom ticket statuses on, as account settings say); false turns them off. */
+  customStatuses?: boolean;
   /**
    * Whether the account has custom objects. Default: yes, except on Essential, whose plan has none
    * (Custom Objects API introduction); false makes every /custom_objects path answer 403.
@@ -256,6 +275,54 @@ export interface StoredTicket {
   /** Epoch ms; feeds `solved>7days` searches. */
   solvedAtMs: number | null;
   createdAtMs: number;
+  /** GET tickets/{id}/comments, oldest first. */
+  comments?: TicketComment[];
+  /** One entry per create or update: which triggers fired (ticket-writer.ts). */
+  triggerRuns?: TriggerRun[];
+  /** The last id handed out to this ticket's audits, events and comments. */
+  eventSeq?: number;
+}
+
+export interface TicketComment {
+  id: number;
+  type: 'Comment';
+  author_id: number;
+  body: string;
+  html_body: string;
+  plain_body: string;
+  public: boolean;
+  attachments: JsonObject[];
+  audit_id: number;
+  via: ZendeskTicket['via'];
+  metadata: { system: JsonObject; custom: JsonObject };
+  created_at: string;
+}
+
+/** What the triggers did on one create or update of a ticket. */
+export interface TriggerRun {
+  at: string;
+  update_type: 'Create' | 'Change';
+  /** Trigger ids in the order they fired. */
+  fired: number[];
+  /** Active triggers with a condition the simulator cannot decide: they never fire here. */
+  undecidable: number[];
+}
+
+/** An email (or webhook call) a trigger would send; kept on the account (DemoAccount.notifications). */
+export interface TriggerNotification {
+  id: number;
+  created_at: string;
+  ticket_id: number;
+  trigger_id: number;
+  trigger_title: string;
+  /** notification_user, notification_group, notification_webhook or notification_target. */
+  action: string;
+  /** The action's first value as written: requester_id, all_agents, a group id, a webhook id… */
+  recipient: string;
+  /** The users who would get it: active, not suspended, with an email address. */
+  recipients: Array<{ id: number; email: string; role: ZendeskUser['role'] }>;
+  subject: string;
+  body: string;
 }
 
 export interface RuleCondition {
