@@ -1,11 +1,14 @@
 /**
  * `npm run simulator -- --port 4599 --rpm 200 --seed 7 --users 5000 --plan team
- *   --fault-429-every 50 --fault-5xx 0.05 --fault-drop 0.02 --slow-jobs 3 --job-failures 0.1`
+ *   --fault-429-every 50 --fault-5xx 0.05 --fault-drop 0.02 --slow-jobs 3 --job-failures 0.1
+ *   --fault-replay 0.02 --job-ticket-ms 250 --search-lag 30-120 --no-custom-statuses`
  * The simulated Support API on real time, for poking at with curl or a browser.
  */
 import { parseArgs } from 'node:util';
 import { createSimulator } from './simulator/index.ts';
 import { startSimulatorServer } from './simulator/http.ts';
+import { DEFAULT_JOB_TIMING, type JobTiming } from './simulator/job-timing.ts';
+import { DEFAULT_SEARCH_LAG } from './simulator/search-index.ts';
 import { PLAN_RPM, type Faults, type Plan } from './simulator/types.ts';
 
 const USAGE = `Usage: npm run simulator -- [options]
@@ -27,6 +30,16 @@ Serves a simulated Zendesk Support API (demo account, real-time rate limit) at h
   --fault-late-5xx P        share of requests (0..1) processed, then answered 502/504
   --slow-jobs F             multiply background job latency by F
   --job-failures P          share of create_many items (0..1) failing inside the job
+  --fault-replay P          share of POSTs (0..1) processed twice: the connection drops unanswered
+                              and the browser replays the request (the client sees the second answer)
+  --job-ticket-ms MS        job time per ticket (default ${DEFAULT_JOB_TIMING.perTicketMs}, ± --job-jitter-ms)
+  --job-jitter-ms MS        per-ticket jitter (default ${DEFAULT_JOB_TIMING.perTicketJitterMs})
+  --job-start-ms MS         least time a job waits in the queue (default ${DEFAULT_JOB_TIMING.startDelayMs})
+  --job-concurrency N       jobs the account runs at once (default ${DEFAULT_JOB_TIMING.concurrency}, all in flight)
+  --search-lag S[-S]        seconds until a write is searchable, fixed or a range
+                              (default ${DEFAULT_SEARCH_LAG.minMs / 1000}-${DEFAULT_SEARCH_LAG.maxMs / 1000}; 0 = instant)
+  --create-many-idempotency honour Idempotency-Key on tickets/create_many (default: ignored)
+  --no-custom-statuses      custom ticket statuses off (custom_status_id refused)
   --help                    this text`;
 
 let parsed;
@@ -49,6 +62,14 @@ try {
       'fault-late-5xx': { type: 'string' },
       'slow-jobs': { type: 'string' },
       'job-failures': { type: 'string' },
+      'fault-replay': { type: 'string' },
+      'job-ticket-ms': { type: 'string' },
+      'job-jitter-ms': { type: 'string' },
+      'job-start-ms': { type: 'string' },
+      'job-concurrency': { type: 'string' },
+      'search-lag': { type: 'string' },
+      'create-many-idempotency': { type: 'boolean', default: false },
+      'no-custom-statuses': { type: 'boolean', default: false },
     },
   });
 } catch (error) {
@@ -98,6 +119,34 @@ if (slowJobFactor !== undefined) faults.slowJobFactor = slowJobFactor;
 const jobItemFailureRate = numberOption('job-failures', values['job-failures']);
 if (jobItemFailureRate !== undefined) faults.jobItemFailureRate = jobItemFailureRate;
 
+const replayRate = numberOption('fault-replay', values['fault-replay']);
+if (replayRate !== undefined) faults.replayPostRate = replayRate;
+
+const jobTiming: Partial<JobTiming> = {};
+const jobOptions = [
+  ['perTicketMs', 'job-ticket-ms'],
+  ['perTicketJitterMs', 'job-jitter-ms'],
+  ['startDelayMs', 'job-start-ms'],
+  ['concurrency', 'job-concurrency'],
+] as const;
+for (const [key, flag] of jobOptions) {
+  const value = numberOption(flag, values[flag]);
+  if (value !== undefined) jobTiming[key] = value;
+}
+
+/** `--search-lag 60` (fixed) or `--search-lag 30-120` (a range), in seconds. */
+function searchLag(raw: string | undefined): number | { minMs: number; maxMs: number } | undefined {
+  if (raw === undefined) return undefined;
+  const [low, high = low] = raw.split('-');
+  const min = numberOption('search-lag', low);
+  const max = numberOption('search-lag', high);
+  if (min === undefined || max === undefined || max < min) {
+    console.error(`--search-lag must be S or MIN-MAX seconds, got "${raw}"`);
+    process.exit(2);
+  }
+  return { minMs: min * 1000, maxMs: max * 1000 };
+}
+
 const simulator = createSimulator({
   seed: numberOption('seed', values.seed) ?? 1,
   users: numberOption('users', values.users),
@@ -105,6 +154,10 @@ const simulator = createSimulator({
   rpm: numberOption('rpm', values.rpm),
   requireAuth: values['require-auth'],
   faults,
+  jobTiming,
+  searchIndexLagMs: searchLag(values['search-lag']),
+  createManyIdempotency: values['create-many-idempotency'],
+  customStatuses: !values['no-custom-statuses'],
 });
 const server = await startSimulatorServer({
   port: numberOption('port', values.port) ?? 4599,
