@@ -63,6 +63,10 @@ function handleControl(sim: Simulator, method: string, path: string, body: strin
       stats: { requests: sim.stats.requests, accepted: sim.stats.accepted, rejected429: sim.stats.rejected429 },
     });
   }
+  // What triggers would have emailed, so a browser test can check "the requester was emailed".
+  if (method === 'GET' && path === '/__sandbox/notifications') {
+    return sendJson(response, 200, { notifications: sim.account.notifications });
+  }
   if (method === 'POST' && path === '/__sandbox/faults') {
     let parsed: unknown;
     try {

@@ -116,7 +116,7 @@ describe('startSimulatorServer (HTTP)', () => {
     await expect(fetch(`${server.url}/api/v2/users/me`)).rejects.toThrow();
   });
 
-  it('offers the sandbox control surface: state, faults, reset', async () => {
+  it('offers the sandbox control surface: state, faults, notifications, reset', async () => {
     const faults = await fetch(`${server.url}/__sandbox/faults`, {
       method: 'POST',
       body: JSON.stringify({ serverErrorRate: 0.25, burst429: { every: 10, length: 1, retryAfterSeconds: 2 } }),
@@ -140,6 +140,13 @@ describe('startSimulatorServer (HTTP)', () => {
       body: JSON.stringify({ ticket: { requester_id: customer?.id, comment: { body: 'x' } } }),
     });
     expect(sim.account.tickets).toHaveLength(301);
+    const notified = z
+      .object({ notifications: z.array(z.object({ ticket_id: z.number(), recipient: z.string() })) })
+      .parse(await (await fetch(`${server.url}/__sandbox/notifications`)).json());
+    const ticketId = sim.account.tickets[300]?.ticket.id;
+    expect(notified.notifications.filter((n) => n.ticket_id === ticketId).map((n) => n.recipient)).toContain(
+      'requester_and_ccs',
+    );
     expect((await fetch(`${server.url}/__sandbox/reset`, { method: 'POST' })).status).toBe(200);
     expect(sim.account.tickets).toHaveLength(300);
     expect(sim.stats.requests).toBe(0);
