@@ -1,4 +1,4 @@
-import type { FieldValue, Plan, ZendeskUser } from './types.ts';
+import type { CustomField, CustomFieldOption, FieldValue, Plan, ZendeskUser } from './types.ts';
 
 /**
  * Custom objects as the current API keeps them (developer.zendesk.com custom-data/custom-objects;
@@ -23,34 +23,16 @@ export interface CustomObject {
 export type CustomObjectFieldType =
   'text' | 'textarea' | 'checkbox' | 'date' | 'integer' | 'decimal' | 'regexp' | 'dropdown' | 'multiselect' | 'lookup';
 
-export interface CustomObjectFieldOption {
-  id: number;
-  name: string;
-  raw_name: string;
-  value: string;
-  position: number;
-}
+export type CustomObjectFieldOption = CustomFieldOption & { position: number };
 
-export interface CustomObjectField {
-  id: number;
-  url: string;
-  key: string;
+/** A custom object field is a custom field (as user fields are) with lookups and object options. */
+export type CustomObjectField = Omit<CustomField, 'type' | 'tag' | 'custom_field_options'> & {
   type: CustomObjectFieldType;
-  title: string;
-  raw_title: string;
-  description: string;
-  raw_description: string;
-  position: number;
-  active: boolean;
-  system: boolean;
-  regexp_for_validation: string | null;
   custom_field_options?: CustomObjectFieldOption[];
   relationship_target_type?: string;
   /** Checkbox fields only: the spec types it a (non-null) string. */
   tag?: string;
-  created_at: string;
-  updated_at: string;
-}
+};
 
 export interface CustomObjectRecord {
   id: string;

@@ -1,4 +1,5 @@
 import type { DemoAccount } from './account.ts';
+import { htmlToText } from './comment-text.ts';
 import type { JsonObject, ZendeskMacro, ZendeskTicket, ZendeskUser } from './types.ts';
 
 /**
@@ -26,21 +27,6 @@ const words = (value: unknown) =>
     .split(/\s+/)
     .filter(Boolean);
 
-/** Plain text of macro HTML: block ends become line breaks, tags go, the common entities are decoded. */
-function plainText(html: string): string {
-  return html
-    .replace(/<br\s*\/?>/gi, '\n')
-    .replace(/<\/(p|div|li|h[1-6])>/gi, '\n\n')
-    .replace(/<[^>]*>/g, '')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, '&')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
-}
-
 /** A comment value is a string or `[channel, text]` (e.g. `["channel:all", "…"]`). */
 function commentText(value: unknown): string {
   if (Array.isArray(value)) return String(value[value.length - 1] ?? '');
@@ -66,7 +52,7 @@ export function macroChanges(account: DemoAccount, macro: ZendeskMacro, actor: Z
   for (const { field, value } of macro.actions) {
     if (field === 'comment_mode_is_public') isPublic = value === true || value === 'true';
     else if (field === 'comment_value') [text, html] = [commentText(value), null];
-    else if (field === 'comment_value_html') [text, html] = [plainText(commentText(value)), commentText(value)];
+    else if (field === 'comment_value_html') [text, html] = [htmlToText(commentText(value)), commentText(value)];
     else if (field === 'set_tags') [tags.set, tags.add, tags.remove] = [words(value), [], []];
     else if (field === 'current_tags') tags.add.push(...words(value));
     else if (field === 'remove_tags') tags.remove.push(...words(value));

@@ -1,6 +1,7 @@
 import type { RuleCondition, ZendeskTicket } from './types.ts';
 
-const STATUS_ORDER = ['new', 'open', 'pending', 'hold', 'solved', 'closed'];
+/** Status and priority order, for less_than / greater_than and for sorting. */
+export const STATUS_ORDER = ['new', 'open', 'pending', 'hold', 'solved', 'closed'];
 
 /** The condition fields views accept here, with their operators (support-api.md §7, GO-ZD). */
 export const VIEW_CONDITION_OPERATORS: Record<string, readonly string[]> = {
@@ -21,7 +22,7 @@ export const VIEW_CONDITION_OPERATORS: Record<string, readonly string[]> = {
 /** `all` must hold one of these, or Zendesk refuses the view (support-api.md §7). */
 export const VIEW_ANCHOR_FIELDS = ['status', 'type', 'group_id', 'assignee_id', 'requester_id'];
 
-const PRIORITY_ORDER = ['low', 'normal', 'high', 'urgent'];
+export const PRIORITY_ORDER = ['low', 'normal', 'high', 'urgent'];
 
 function text(value: unknown): string {
   if (value === null || value === undefined) return '';

@@ -1,8 +1,6 @@
 import type { DemoAccount } from './account.ts';
 import type { JsonObject, ZendeskTicket } from './types.ts';
-
-const STATUS_ORDER = ['new', 'open', 'pending', 'hold', 'solved', 'closed'];
-const PRIORITY_ORDER = ['low', 'normal', 'high', 'urgent'];
+import { PRIORITY_ORDER, STATUS_ORDER } from './view-conditions.ts';
 
 type SortKey = (ticket: ZendeskTicket, account: DemoAccount) => string | number;
 

@@ -8,7 +8,7 @@ import {
   type RecordAction,
 } from '../custom-object-model.ts';
 import { allFieldValues, readFieldValues } from '../custom-object-values.ts';
-import type { Reply } from '../errors.ts';
+import { ok, type Reply } from '../errors.ts';
 import { cursorPage } from '../pagination.ts';
 import type { Route } from '../router.ts';
 import { isoTime } from '../time.ts';
@@ -99,15 +99,12 @@ function write(
 /** One cursor page, under the documented keys (`count` is "the number of results returned for the current request"). */
 function recordsPage(ctx: ApiContext, object: CustomObject, records: readonly CustomObjectRecord[]): Reply {
   const page = cursorPage(ctx, records);
-  return {
-    status: 200,
-    body: {
-      custom_object_records: page.items.map((r) => present(ctx, object, r)),
-      meta: page.meta,
-      links: page.links,
-      count: page.items.length,
-    },
-  };
+  return ok({
+    custom_object_records: page.items.map((r) => present(ctx, object, r)),
+    meta: page.meta,
+    links: page.links,
+    count: page.items.length,
+  });
 }
 
 type SortKey = (r: CustomObjectRecord) => string;

@@ -8,7 +8,7 @@ import {
   type CustomObjectField,
   type CustomObjectFieldType,
 } from '../custom-object-model.ts';
-import type { Reply } from '../errors.ts';
+import { ok, type Reply } from '../errors.ts';
 import { paginatedList } from '../pagination.ts';
 import type { Route } from '../router.ts';
 import { isoTime } from '../time.ts';
@@ -176,7 +176,7 @@ export const customObjectRoutes: Route[] = [
   {
     method: 'GET',
     pattern: 'custom_objects',
-    handle: withCustomObjects((ctx) => ({ status: 200, body: { custom_objects: ctx.account.customObjects.objects } })),
+    handle: withCustomObjects((ctx) => ok({ custom_objects: ctx.account.customObjects.objects })),
   },
   // Creating objects and their fields is for admins (Allowed For: Admins).
   { method: 'POST', pattern: 'custom_objects', access: 'admin', handle: withCustomObjects(createObject) },
@@ -185,7 +185,7 @@ export const customObjectRoutes: Route[] = [
     pattern: 'custom_objects/:key',
     handle: withCustomObjects((ctx) => {
       const object = objectOf(ctx);
-      return isReply(object) ? object : { status: 200, body: { custom_object: object } };
+      return isReply(object) ? object : ok({ custom_object: object });
     }),
   },
   {
