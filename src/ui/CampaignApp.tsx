@@ -11,6 +11,8 @@ import type { StepProps } from './step-props.ts';
 
 // Steps after the first are loaded when the agent opens them, so the first screen comes up fast.
 const AudienceStep = lazy(() => import('./audience/AudienceStep.tsx'));
+const ComposeStep = lazy(() => import('./compose/ComposeStep.tsx'));
+const PreviewStep = lazy(() => import('./preview/PreviewStep.tsx'));
 
 /** The signed-in app: the step bar and the screen of the current step, over one campaign store. */
 export function CampaignApp({ environment }: { environment: AppEnvironment }) {
@@ -29,8 +31,8 @@ export function CampaignApp({ environment }: { environment: AppEnvironment }) {
       />
     ),
     audience: () => <AudienceStep {...stepProps} />,
-    compose: () => <ComingNext />,
-    preview: () => <ComingNext />,
+    compose: () => <ComposeStep {...stepProps} />,
+    preview: () => <PreviewStep {...stepProps} />,
     send: () => <ComingNext />,
     history: () => <ComingNext />,
   });

@@ -1,4 +1,5 @@
 import { loadAccountFacts, type AccountFacts } from '../services/audience/account-facts.ts';
+import { OrganizationDirectory } from '../services/compose/organization-directory.ts';
 import { DraftStore } from '../storage/index.ts';
 import type { ZendeskSession } from '../zaf/connect.ts';
 import type { CurrentUser } from '../zaf/current-user.ts';
@@ -19,20 +20,25 @@ export function createEnvironment(
     newId: services.newId,
     defaultGroupId: session.settings.defaultGroupId,
   });
-  let facts: Promise<AccountFacts> | undefined;
+  const cache = new Map<string, Promise<unknown>>();
+  const shared = <T>(key: string, load: () => Promise<T>): Promise<T> => {
+    const hit = cache.get(key) as Promise<T> | undefined;
+    if (hit) return hit;
+    const value = load();
+    cache.set(key, value);
+    value.catch(() => {
+      if (cache.get(key) === value) cache.delete(key);
+    });
+    return value;
+  };
   return {
     ...services,
     session,
     user,
     store,
     homeData: supportApiHomeData(services.api),
-    accountFacts: () => {
-      // A failed load is not kept: the next screen that asks tries again.
-      facts ??= loadAccountFacts(services.api).catch((error: unknown) => {
-        facts = undefined;
-        throw error;
-      });
-      return facts;
-    },
+    shared,
+    organizations: new OrganizationDirectory(services.api),
+    accountFacts: () => shared<AccountFacts>('account-facts', () => loadAccountFacts(services.api)),
   };
 }

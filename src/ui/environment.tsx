@@ -1,5 +1,6 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import type { AccountFacts } from '../services/audience/account-facts.ts';
+import type { OrganizationDirectory } from '../services/compose/organization-directory.ts';
 import type { KeyValueStore } from '../storage/index.ts';
 import type { ZendeskSession } from '../zaf/connect.ts';
 import type { CurrentUser } from '../zaf/current-user.ts';
@@ -23,6 +24,13 @@ export interface AppEnvironment extends SessionServices {
   homeData: HomeData;
   /** Fields, time zone and organization rules of the account, loaded once and shared. */
   accountFacts: () => Promise<AccountFacts>;
+  /**
+   * A value loaded once per session under `key` and shared by every screen that asks (a failed
+   * load is forgotten, so the next screen tries again).
+   */
+  shared: <T>(key: string, load: () => Promise<T>) => Promise<T>;
+  /** Organization records, fetched once for the preview, the placeholder report and sending. */
+  organizations: OrganizationDirectory;
 }
 
 const EnvironmentContext = createContext<AppEnvironment | null>(null);

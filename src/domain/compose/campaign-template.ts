@@ -109,7 +109,16 @@ export class CampaignTemplate {
     const { scope, byPath } = customerValues(user, organization, this.fields, this.words);
     const clean = sanitiseScope(scope);
     const full = { ...clean, ...passthroughScope() };
-    const render = (compiled: CompiledText) => (compiled.problems.length > 0 ? '' : renderText(compiled, full));
+    // Text with an unknown placeholder still renders (the unknown one as blank) so the preview shows
+    // the rest; the checks block sending. A syntax error or an unusable tag leaves nothing to show.
+    const render = (compiled: CompiledText) => {
+      if (compiled.problems.some((p) => p.kind !== 'unknown_placeholder')) return '';
+      try {
+        return renderText(compiled, full);
+      } catch {
+        return '';
+      }
+    };
     const subject = render(variant.subject).replace(/\s+/g, ' ').trim();
     const body = render(variant.body);
     const emptyPlaceholders = [...variant.subject.uses, ...variant.body.uses]

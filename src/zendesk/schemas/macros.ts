@@ -17,6 +17,16 @@ export const macrosResponseSchema = z.looseObject({ macros: z.array(macroSchema)
 export const macroApplicationSchema = z.looseObject({
   result: z.looseObject({
     ticket: z.looseObject({
+      subject: z.string().nullable().optional(),
+      status: z.string().nullable().optional(),
+      priority: z.string().nullable().optional(),
+      type: z.string().nullable().optional(),
+      group_id: idSchema.nullable().optional(),
+      assignee_id: idSchema.nullable().optional(),
+      /** set_tags replaces the tags; current_tags / remove_tags come as additional_tags / remove_tags. */
+      tags: z.array(z.string()).optional(),
+      additional_tags: z.array(z.string()).optional(),
+      remove_tags: z.array(z.string()).optional(),
       comment: z
         .looseObject({
           body: z.string().optional(),

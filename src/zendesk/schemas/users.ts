@@ -21,6 +21,7 @@ export const userSchema = z.looseObject({
   tags: z.array(z.string()).optional(),
   user_fields: z.record(z.string(), customFieldValueSchema),
   locale: z.string(),
+  locale_id: z.number().int().nullable().optional(),
   time_zone: z.string().nullable().optional(),
   suspended: z.boolean(),
   active: z.boolean().optional(),

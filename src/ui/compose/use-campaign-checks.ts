@@ -1,0 +1,82 @@
+import { useEffect, useMemo, useState } from 'react';
+import { checkCampaign, tagFor, type CampaignCheck } from '../../domain/checks/campaign-checks.ts';
+import { CampaignTemplate } from '../../domain/compose/campaign-template.ts';
+import type { TicketDraft } from '../../domain/campaign/draft.ts';
+import type { AccountFacts } from '../../services/audience/account-facts.ts';
+import { ticketsWithTag } from '../../services/compose/campaign-facts.ts';
+import type { ComposeWorkspace } from '../../services/compose/compose-workspace.ts';
+import { useT } from '../../i18n/provider.tsx';
+import { useEnvironment } from '../environment.tsx';
+import { useAudience } from '../audience/AudienceProvider.tsx';
+
+/** "Yes"/"No" for checkbox placeholders in the customer's language (ours when we have it). */
+export function useYesNo() {
+  const t = useT();
+  return useMemo(() => {
+    const yes = t('compose.value_yes');
+    const no = t('compose.value_no');
+    return () => ({ yes, no });
+  }, [t]);
+}
+
+export function useCampaignTemplate(ticket: TicketDraft, facts: AccountFacts): CampaignTemplate {
+  const words = useYesNo();
+  return useMemo(
+    () =>
+      new CampaignTemplate(
+        ticket,
+        { userFields: facts.userFields, organizationFields: facts.organizationFields },
+        words,
+      ),
+    [ticket.subject, ticket.body, ticket.translations, facts, words], // eslint-disable-line react-hooks/exhaustive-deps
+  );
+}
+
+/**
+ * The campaign's checks, recomputed as the agent types. Whether the campaign tag is already on
+ * tickets is asked of Zendesk once per tag, a moment after typing stops.
+ */
+export function useCampaignChecks(
+  ticket: TicketDraft,
+  facts: AccountFacts,
+  workspace: ComposeWorkspace | null,
+): { checks: CampaignCheck[]; template: CampaignTemplate; tag: string; tagCounted: boolean } {
+  const { api, session, user } = useEnvironment();
+  const audience = useAudience();
+  const template = useCampaignTemplate(ticket, facts);
+  const tag = tagFor(ticket, session.settings.tagPrefix);
+  const [counts, setCounts] = useState<Record<string, number>>({});
+  const tagText = 'problem' in tag ? null : tag.tag;
+
+  useEffect(() => {
+    if (tagText === null || counts[tagText] !== undefined) return;
+    const controller = new AbortController();
+    const timer = setTimeout(() => {
+      ticketsWithTag(api, tagText, { signal: controller.signal }).then(
+        (count) => setCounts((c) => ({ ...c, [tagText]: count })),
+        () => undefined,
+      );
+    }, 400);
+    return () => {
+      clearTimeout(timer);
+      controller.abort();
+    };
+  }, [api, tagText, counts]);
+
+  const groupMembers = useMemo(() => {
+    if (!workspace || ticket.groupId === null) return null;
+    return new Set(workspace.memberships.filter((m) => m.group_id === ticket.groupId).map((m) => m.user_id));
+  }, [workspace, ticket.groupId]);
+
+  const checks = checkCampaign({
+    ticket,
+    tagPrefix: session.settings.tagPrefix,
+    audienceSize: audience?.sorted?.included.length ?? null,
+    campaignSizeCap: session.settings.campaignSizeCap,
+    ticketsWithTag: tagText === null ? null : (counts[tagText] ?? null),
+    templateProblems: template.problems,
+    groupMembers,
+    mayCreateCampaigns: user.role.kind === 'admin' || session.settings.agentsCanSend,
+  });
+  return { checks, template, tag: tag.tag, tagCounted: tagText !== null && counts[tagText] !== undefined };
+}
