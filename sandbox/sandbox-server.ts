@@ -58,7 +58,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const api = await startSimulatorServer({ port: options.simulatorPort ?? 4599, simulator });
   const apiOrigin = new URL(api.url).origin;
 
-  const appServer = createServer((req, res) => serveDirectory(distDir, req, res));
+  // The host's port is known only once it listens (after the app server), hence the late binding.
+  let hostOrigin = '';
+  const appServer = createServer((req, res) =>
+    serveDirectory(distDir, req, res, { 'content-security-policy': appContentSecurityPolicy(hostOrigin) }),
+  );
   const appPort = await listen(appServer, options.appPort ?? 4568);
   const appOrigin = `http://127.0.0.1:${appPort}`;
 
@@ -82,10 +86,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     send(res, 404, 'text/plain', 'Not found');
   });
   const hostPort = await listen(hostServer, options.hostPort ?? 4567);
+  // `localhost`, not 127.0.0.1: the host and the app must be different origins, as in Zendesk.
+  hostOrigin = `http://localhost:${hostPort}`;
 
   return {
-    // `localhost`, not 127.0.0.1: the host and the app must be different origins, as in Zendesk.
-    hostUrl: `http://localhost:${hostPort}/`,
+    hostUrl: `${hostOrigin}/`,
     appUrl: config.appUrl,
     apiUrl: apiOrigin,
     simulator,
@@ -93,6 +98,38 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       await Promise.all([closeServer(hostServer), closeServer(appServer), api.close()]);
     },
   };
+}
+
+/**
+ * The policy the built app must live under: what a strict Zendesk account or a security review
+ * would demand, so that an inline script, an `eval`, or a request to a third party shows up here
+ * as a blocked resource and a `securitypolicyviolation` (the e2e tests fail on either) rather
+ * than in production.
+ *
+ * - `script-src 'self'`: the bundle only. No inline script, no `eval`/`new Function` (zod 4 is
+ *   told to stay `jitless` in src/main.tsx for this reason).
+ * - `style-src 'self' 'unsafe-inline'`: styled-components (under Garden) injects `<style>` tags
+ *   at run time, and Garden's floating parts set inline styles. There is no nonce to give it in
+ *   a static Zendesk app, so inline styles are the accepted exception; styles cannot run code.
+ * - `connect-src 'self'`: every Support API call leaves through ZAF (postMessage to the host),
+ *   not from the app's own origin; 'self' covers the bundle's module preloads.
+ * - `frame-ancestors`: only the host page ("Zendesk") may frame the app.
+ * - `default-src 'none'`, `object-src 'none'`, `base-uri 'none'`, `form-action 'none'`:
+ *   anything not named above is refused.
+ */
+export function appContentSecurityPolicy(hostOrigin: string): string {
+  return [
+    "default-src 'none'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    `frame-ancestors ${hostOrigin || "'none'"}`,
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
 }
 
 interface ManifestLike {
@@ -133,20 +170,32 @@ function proxy(apiOrigin: string, req: IncomingMessage, res: ServerResponse): vo
   req.pipe(upstream);
 }
 
-function serveDirectory(root: string, req: IncomingMessage, res: ServerResponse): void {
+function serveDirectory(root: string, req: IncomingMessage, res: ServerResponse, headers: ExtraHeaders = {}): void {
   const path = decodeURIComponent(new URL(req.url ?? '/', 'http://app').pathname);
   const file = normalize(join(root, path));
-  if (file !== root && !file.startsWith(root + sep)) return send(res, 403, 'text/plain', 'Forbidden');
-  serveFile(file, res);
+  if (file !== root && !file.startsWith(root + sep)) return send(res, 403, 'text/plain', 'Forbidden', headers);
+  serveFile(file, res, headers);
 }
 
-function serveFile(file: string, res: ServerResponse): void {
-  if (!existsSync(file) || !statSync(file).isFile()) return send(res, 404, 'text/plain', 'Not found');
-  send(res, 200, CONTENT_TYPES[extname(file)] ?? 'application/octet-stream', readFileSync(file));
+type ExtraHeaders = Record<string, string>;
+
+function serveFile(file: string, res: ServerResponse, headers: ExtraHeaders = {}): void {
+  if (!existsSync(file) || !statSync(file).isFile()) return send(res, 404, 'text/plain', 'Not found', headers);
+  send(res, 200, CONTENT_TYPES[extname(file)] ?? 'application/octet-stream', readFileSync(file), headers);
 }
 
-function send(res: ServerResponse, status: number, contentType: string | undefined, body: string | Uint8Array): void {
-  res.writeHead(status, { 'content-type': contentType ?? 'application/octet-stream', 'cache-control': 'no-store' });
+function send(
+  res: ServerResponse,
+  status: number,
+  contentType: string | undefined,
+  body: string | Uint8Array,
+  headers: ExtraHeaders = {},
+): void {
+  res.writeHead(status, {
+    ...headers,
+    'content-type': contentType ?? 'application/octet-stream',
+    'cache-control': 'no-store',
+  });
   res.end(body);
 }
 
