@@ -88,7 +88,8 @@ interface CachedHits {
 }
 
 const CACHE_LIFETIME_MS = HOUR_MS;
-const MAX_CACHED_QUERIES = 32;
+// A few MB per 100,000 hits: enough for an audience's exports in flight, small for the sandbox.
+const MAX_CACHED_QUERIES = 16;
 const caches = new WeakMap<DemoAccount, Map<string, CachedHits>>();
 
 /** A value such as `7days`: the answer depends on the clock, so the clock is part of the cache key. */

@@ -38,9 +38,10 @@ function domainOf(email: string): string {
  * when it carries nothing to search for (the `<` of `created < 2025-01-01`).
  *
  * Users: HC-SU "type:user mondocam.com" finds users by their email domain. We read a bare domain
- * as exactly that domain (not its subdomains, (unverified), the stricter reading), on any of the
- * user's email identities like `email:` does, or as the phrase in name, notes or details. Other
- * words also match the words of the user's email addresses (`ann` finds ann@acme.com).
+ * as exactly that domain (not its subdomains: (unverified), the stricter reading), on any of the
+ * user's email identities like `email:` does (secondary addresses too: (unverified); a client that
+ * wants the primary domain only must check `user.email` itself), or as the phrase in name, notes
+ * or details. Other words also match the words of the user's addresses (`ann` finds ann@acme.com).
  */
 export function plainWordTest(term: SearchTerm, type: SearchableType, ctx: SearchContext): RecordTest | undefined {
   const raw = term.keyword === undefined ? term.value : term.raw;
