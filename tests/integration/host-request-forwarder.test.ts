@@ -27,7 +27,8 @@ describe('the sandbox host answering client.request like Zendesk', () => {
     const [data, textStatus] = outcome.responseArgs;
     expect(textStatus).toBe('success');
     expect(data).toMatchObject({ status: 200, responseJSON: { user: { email: adminEmail } } });
-    expect((data as { headers: Record<string, string> }).headers['x-rate-limit']).toBeDefined();
+    // The plan's per-minute limit, which the app's scheduler reads.
+    expect((data as { headers: Record<string, string> }).headers['x-rate-limit']).toBe('400');
   });
 
   it('resolves with just the body without httpCompleteResponse, as plain ZAF does', async () => {

@@ -89,7 +89,16 @@ describe("the app's schemas parse the simulator's response for every wrapped end
     expect(created?.tags).toContain('pc_fidelity');
     if (created === undefined) throw new Error('ticket not found by external_id');
     const update = await run(() => api.updateManyTickets(client, [created.id], { additional_tags: ['pc_more'] }));
-    expect(update.id).toBeTruthy();
+    const updated = await run(async () => {
+      for (;;) {
+        const [status] = await api.showManyJobStatuses(client, [update.id]);
+        if (status !== undefined && (status.status === 'completed' || status.status === 'failed')) return status;
+        await clock.sleep(1000);
+      }
+    });
+    expect(updated.status).toBe('completed');
+    const [after] = await run(() => api.listTicketsByExternalId(client, 'pc:fidelity:1'));
+    expect(after?.tags).toEqual(expect.arrayContaining(['pc_fidelity', 'pc_more']));
   });
   it('tickets (single, with Idempotency-Key)', async () => {
     const created = await run(() => api.createTicket(client, ticket('pc:fidelity:3'), { key: 'fidelity-3' }));
@@ -137,10 +146,11 @@ describe("the app's schemas parse the simulator's response for every wrapped end
   it('macros/active and macros/{id}/apply', async () => {
     const macros = await run(() => api.listActiveMacros(client));
     expect(macros.length).toBeGreaterThanOrEqual(5);
-    const first = macros[0];
-    if (first === undefined) throw new Error('no macro');
-    const applied = await run(() => api.applyMacro(client, first.id));
-    expect(applied.ticket).toBeDefined();
+    const setsStatus = macros.find((m) => m.actions.some((a) => a.field === 'status'));
+    if (setsStatus === undefined) throw new Error('no macro that sets a status');
+    const status = setsStatus.actions.find((a) => a.field === 'status')?.value;
+    const applied = await run(() => api.applyMacro(client, setsStatus.id));
+    expect(applied.ticket.status).toBe(status);
   });
   it('custom_statuses', async () =>
     expect((await run(() => api.listCustomStatuses(client))).length).toBeGreaterThan(0));
@@ -148,5 +158,10 @@ describe("the app's schemas parse the simulator's response for every wrapped end
     const tags = await run(() => api.autocompleteTags(client, 'pro'));
     expect(tags.every((t) => t.startsWith('pro'))).toBe(true);
   });
-  it('account/settings', async () => expect(await run(() => api.getAccountSettings(client))).toBeDefined());
+  it('account/settings', async () => {
+    // What the app reads: the account's time zone (audience dates) and whether tags are on.
+    const settings = await run(() => api.getAccountSettings(client));
+    expect(settings.localization?.iana_time_zone).toBe('America/New_York');
+    expect(settings.tickets?.tagging).toBe(true);
+  });
 });

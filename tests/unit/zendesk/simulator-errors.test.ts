@@ -131,9 +131,11 @@ describe("error mapping with the simulator's real bodies", () => {
   it("trigger categories' {errors:[{code,title}]} shape", async () => {
     const { clock, client } = simulatedZendesk();
     const error = await rejection(clock.run(createTriggerCategory(client, { name: '' })));
-    expect(error.status).toBe(400);
-    expect(error.code).toBeTruthy();
-    expect(error.description).toBeTruthy();
+    expect([error.status, error.code, error.description]).toEqual([
+      400,
+      'InvalidTriggerCategory',
+      'Name cannot be blank',
+    ]);
   });
 
   it('429 TooManyJobs past 30 jobs in flight, reported after the retries run out', async () => {
