@@ -93,11 +93,22 @@ export async function buildApp(options: BuildOptions = {}): Promise<BuiltFile[]>
   const root = options.root ?? repoRoot;
   const distDir = resolve(options.distDir ?? join(root, 'dist'));
   rmSync(distDir, { recursive: true, force: true });
-  await build({
-    configFile: options.configFile ?? join(root, 'vite.config.ts'),
-    logLevel: 'warn',
-    build: { outDir: join(distDir, 'assets'), emptyOutDir: true },
-  });
+  // Vite builds React's development bundle whenever NODE_ENV says anything but production, and
+  // vitest sets NODE_ENV=test: the e2e tests, the bundle budget and the benchmarks must see
+  // what Zendesk gets, whoever calls this.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({
+      configFile: options.configFile ?? join(root, 'vite.config.ts'),
+      mode: 'production',
+      logLevel: 'warn',
+      build: { outDir: join(distDir, 'assets'), emptyOutDir: true },
+    });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
   assembleDist(root, distDir);
   return listFiles(distDir);
 }
