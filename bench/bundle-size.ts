@@ -1,29 +1,27 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { buildApp } from '../scripts/build.ts';
+import { INITIAL_GZIP_BUDGET_KB, measureBundle } from '../scripts/bundle-size.ts';
+import type { BenchLine } from './line.ts';
 
-export interface BundleSize {
-  files: Array<{ file: string; bytes: number; gzipBytes: number }>;
-  totalBytes: number;
-  totalGzipBytes: number;
-}
-
-/** What an agent's browser downloads when the app opens: the JS and CSS of dist/assets. */
-export function measureBundle(assetsDir: string): BundleSize {
-  if (!existsSync(assetsDir)) throw new Error(`${assetsDir} is missing: run npm run build first`);
-  const files = readdirSync(assetsDir)
-    .filter((name) => /\.(js|css|html)$/.test(name))
-    .map((name) => {
-      const content = readFileSync(join(assetsDir, name));
-      return {
-        file: name,
-        bytes: statSync(join(assetsDir, name)).size,
-        gzipBytes: gzipSync(content, { level: 9 }).length,
-      };
-    });
-  return {
-    files,
-    totalBytes: files.reduce((sum, f) => sum + f.bytes, 0),
-    totalGzipBytes: files.reduce((sum, f) => sum + f.gzipBytes, 0),
-  };
+/**
+ * The app's size as an agent's browser gets it (gzip), built fresh from the sources so the figure
+ * is never an old dist/'s: `initial` is what loads before any lazy screen (the CI budget).
+ */
+export async function bundleBench(): Promise<BenchLine> {
+  const dist = mkdtempSync(join(tmpdir(), 'proactive-bench-dist-'));
+  try {
+    await buildApp({ distDir: dist });
+    const bundle = measureBundle(join(dist, 'assets'));
+    return {
+      bench: 'bundle',
+      initial_gzip_kb: bundle.initialGzipKb,
+      total_gzip_kb: bundle.totalGzipKb,
+      budget_kb: INITIAL_GZIP_BUDGET_KB,
+      initial_files: bundle.initial.map((asset) => asset.file.replace(/-[\w-]{8}\.(js|css)$/, '.$1')),
+    };
+  } finally {
+    rmSync(dist, { recursive: true, force: true });
+  }
 }

@@ -1,38 +1,34 @@
 /**
- * `npm run bench`: figures as JSON on stdout. Rate-limited work runs in virtual time against the
- * simulator, so the minutes below are Zendesk minutes, not this machine's; wall-clock figures are
- * only the bundle size. Compare runs side by side within one output, never across machines.
+ * `npm run bench`: one JSON object per line on stdout, each naming its benchmark in `"bench"`
+ * (`{"bench":"bundle","initial_gzip_kb":…}`), and nothing else on stdout: anything a benchmark
+ * logs goes to stderr, so `npm run bench | jq -c 'select(.bench == "send")'` just works.
+ *
+ * Rate-limited work runs in virtual time against the simulator, so its minutes are Zendesk
+ * minutes, not this machine's; only the bundle size is measured for real. Compare runs side by
+ * side within one output, never across machines.
+ *
+ * To add a benchmark: write bench/<name>.ts exporting a `Bench` (bench/line.ts), a function that
+ * returns one line or several (`benchLine('<name>', figures)` spells the keys in snake_case), and
+ * add it to BENCHES below. That is the whole change.
  */
-import { fileURLToPath } from 'node:url';
-import { measureBundle } from './bundle-size.ts';
-import { runBudget } from './scheduler-budget.ts';
-import { runCreation } from './ticket-creation.ts';
+import { bundleBench } from './bundle-size.ts';
+import type { Bench } from './line.ts';
+import { schedulerBudgetBench } from './scheduler-budget.ts';
+import { ticketCreationBench } from './ticket-creation.ts';
 
-const assets = fileURLToPath(new URL('../dist/assets', import.meta.url));
-
-const budget = [
-  await runBudget('reads @ 200/min, no faults', { requests: 600, rpm: 200 }),
-  await runBudget('reads @ 200/min, 429 bursts + 5% 5xx', {
-    requests: 600,
-    rpm: 200,
-    faults: { burst429: { every: 40, length: 3, retryAfterSeconds: 7 }, serverErrorRate: 0.05 },
-  }),
+const BENCHES: Bench[] = [
+  () => ({ bench: 'environment', node: process.version, generated_at: new Date().toISOString() }),
+  bundleBench,
+  schedulerBudgetBench,
+  ticketCreationBench,
 ];
-const creation = [
-  await runCreation('create_many', { tickets: 1000, rpm: 200 }),
-  await runCreation('one_post_per_ticket', { tickets: 1000, rpm: 200 }),
-  await runCreation('create_many', { tickets: 1000, rpm: 100 }),
-  await runCreation('one_post_per_ticket', { tickets: 1000, rpm: 100 }),
-];
-const [batched200, naive200] = creation;
 
-const results = {
-  generatedAt: new Date().toISOString(),
-  node: process.version,
-  bundle: measureBundle(assets),
-  schedulerBudget: budget,
-  ticketCreation: creation,
-  speedupCreateManyOverOnePostPerTicketAt200:
-    batched200 && naive200 ? Math.round((naive200.virtualMinutes / batched200.virtualMinutes) * 100) / 100 : null,
-};
-console.log(JSON.stringify(results, null, 2));
+// stdout carries the JSON lines only; Vite's build notes and any stray log go to stderr.
+const out = process.stdout.write.bind(process.stdout);
+const toStderr = (...args: unknown[]) => void process.stderr.write(`${args.map(String).join(' ')}\n`);
+console.log = console.info = console.debug = toStderr;
+
+for (const bench of BENCHES) {
+  const result = await bench();
+  for (const line of Array.isArray(result) ? result : [result]) out(`${JSON.stringify(line)}\n`);
+}

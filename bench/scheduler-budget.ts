@@ -3,6 +3,7 @@ import { simulatorTransport } from '../sandbox/simulator/transport.ts';
 import { VirtualClock } from '../sandbox/virtual-clock.ts';
 import { SupportApiClient, listUserFields, countSearch } from '../src/zendesk/index.ts';
 import { z } from 'zod';
+import { benchLine, type BenchLine } from './line.ts';
 
 export interface BudgetRun {
   label: string;
@@ -75,6 +76,19 @@ export async function runBudget(
     rejected429: sim.stats.rejected429,
     failedRequests: failed,
   };
+}
+
+/** Read pacing against a 200/min budget, healthy and under 429 bursts + 5% 5xx. */
+export async function schedulerBudgetBench(): Promise<BenchLine[]> {
+  const runs = [
+    await runBudget('reads @ 200/min, no faults', { requests: 600, rpm: 200 }),
+    await runBudget('reads @ 200/min, 429 bursts + 5% 5xx', {
+      requests: 600,
+      rpm: 200,
+      faults: { burst429: { every: 40, length: 3, retryAfterSeconds: 7 }, serverErrorRate: 0.05 },
+    }),
+  ];
+  return runs.map((run) => benchLine('scheduler_budget', run));
 }
 
 /** See BudgetRun.floorMinutes. */
