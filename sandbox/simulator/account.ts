@@ -196,6 +196,22 @@ export class DemoAccount {
     this.ticketsById.set(stored.ticket.id, stored);
   }
 
+  /**
+   * Deleting a ticket takes it out of every list, view and search at once (Zendesk keeps it 30
+   * days under Deleted tickets, where nothing the app reads sees it).
+   */
+  deleteTicket(id: number): boolean {
+    const stored = this.ticketsById.get(id);
+    if (!stored) return false;
+    this.ticketsById.delete(id);
+    this.tickets.splice(this.tickets.indexOf(stored), 1);
+    this.deletedTickets.push(stored);
+    return true;
+  }
+
+  /** Tickets deleted through the API, for tests to see what was removed. */
+  readonly deletedTickets: StoredTicket[] = [];
+
   /** The account owner: the first admin. */
   get owner(): ZendeskUser {
     const owner = this.users.find((u) => u.role === 'admin');

@@ -128,6 +128,21 @@ export class JobQueue {
     };
   }
 
+  /**
+   * List Job Statuses: the caller's own jobs of the last day, finished ones first by completion,
+   * then by creation, newest first (DOC-JOBS). Whether agents see only their own jobs is
+   * (unverified): the stricter reading.
+   */
+  list(actorId: number, now: number, origin: string): JsonObject[] {
+    const mine = [...this.jobs.values()].filter((job) => job.actorId === actorId && now - job.createdAt <= DAY_MS);
+    const finishedAt = (job: Job) => (this.isDone(job, now) ? this.finishedAt(job) : Infinity);
+    mine.sort((a, b) => finishedAt(b) - finishedAt(a) || b.createdAt - a.createdAt || b.seq - a.seq);
+    return mine.flatMap((job) => {
+      const status = this.status(job.id, now, origin);
+      return status ? [status] : [];
+    });
+  }
+
   private finishedAt(job: Job): number {
     return job.itemEndsAt[job.itemEndsAt.length - 1] ?? job.startAt;
   }

@@ -39,6 +39,15 @@ export class SupportApiClient {
     schema: S,
     options: { signal?: AbortSignal } = {},
   ): Promise<z.infer<S>> {
+    return (await this.requestWithHeaders(request, schema, options)).body;
+  }
+
+  /** As `request`, with the response headers (e.g. `x-idempotency-lookup`, `zendesk-ratelimit-inflight-jobs`). */
+  async requestWithHeaders<S extends z.ZodType>(
+    request: ApiRequest,
+    schema: S,
+    options: { signal?: AbortSignal } = {},
+  ): Promise<{ body: z.infer<S>; headers: Record<string, string> }> {
     const { retry, ...wire } = request;
     const scheduled =
       retry === undefined ? { method: wire.method, url: wire.url } : { method: wire.method, url: wire.url, retry };
@@ -60,7 +69,7 @@ export class SupportApiClient {
         message: `${wire.method} ${endpointOf(wire.url)}: expected JSON, got text (${response.body.slice(0, 80)})`,
       });
     }
-    return parseResponse(schema, response.body, wire);
+    return { body: parseResponse(schema, response.body, wire), headers: response.headers };
   }
 
   /** "Waiting 23 s for Zendesk's rate limit": told whenever requests start waiting. */

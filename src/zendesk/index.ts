@@ -45,14 +45,20 @@ export {
 } from './endpoints/search.ts';
 export {
   createManyTickets,
+  submitCreateMany,
   createTicket,
   updateManyTickets,
   listTicketsByExternalId,
+  showManyTickets,
+  listRequestedTickets,
+  deleteTicket,
   CREATE_MANY_LIMIT,
   type NewTicket,
   type TicketUpdate,
+  type CreateManySubmission,
+  type IdempotencyLookup,
 } from './endpoints/tickets.ts';
-export { getJobStatus, showManyJobStatuses } from './endpoints/job-statuses.ts';
+export { getJobStatus, showManyJobStatuses, listRecentJobStatuses } from './endpoints/job-statuses.ts';
 export { createView, getView, countView, listViews, type NewView } from './endpoints/views.ts';
 export {
   createTrigger,

@@ -2,6 +2,7 @@ import { listParam, type ApiContext } from '../context.ts';
 import { ok, recordNotFound, ReplyError, type Reply } from '../errors.ts';
 import { MAX_INFLIGHT_JOBS } from '../jobs.ts';
 import type { Route } from '../router.ts';
+import { paginatedList } from '../pagination.ts';
 import { tooMany } from './show-many.ts';
 
 export function inflightHeader(running: number): Record<string, string> {
@@ -33,6 +34,11 @@ export function jobReply(ctx: ApiContext, id: string, extraHeaders: Record<strin
 }
 
 export const jobStatusRoutes: Route[] = [
+  {
+    method: 'GET',
+    pattern: 'job_statuses',
+    handle: (ctx) => paginatedList(ctx, ctx.jobs.list(ctx.actor.id, ctx.now, ctx.origin), 'job_statuses'),
+  },
   {
     method: 'GET',
     pattern: 'job_statuses/show_many',

@@ -103,6 +103,14 @@ export const ticketRoutes: Route[] = [
     },
   },
   {
+    method: 'DELETE',
+    pattern: 'tickets/:id',
+    // "Admins, and agents with permission to delete tickets" (DOC-TICKETS); the simulator's agents
+    // lack that permission (the stricter reading).
+    access: 'admin',
+    handle: (ctx) => (ctx.account.deleteTicket(idParam(ctx)) ? { status: 204 } : recordNotFound()),
+  },
+  {
     method: 'GET',
     pattern: 'tickets/count',
     handle: (ctx) => ok({ count: { value: ctx.account.tickets.length, refreshed_at: isoTime(ctx.now) } }),

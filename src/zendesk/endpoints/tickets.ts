@@ -1,4 +1,6 @@
+import { z } from 'zod';
 import type { SupportApiClient } from '../client.ts';
+import { showManyInChunks } from './show-many.ts';
 import { listAll, withQuery } from '../pagination.ts';
 import { jobStatusResponseSchema, type JobStatus } from '../schemas/job-statuses.ts';
 import { ticketResponseSchema, ticketsResponseSchema, type Ticket, type TicketStatus } from '../schemas/tickets.ts';
@@ -41,15 +43,52 @@ export async function createManyTickets(
   tickets: readonly NewTicket[],
   options?: CallOptions,
 ): Promise<JobStatus> {
+  return (await submitCreateMany(client, tickets, {}, options)).job;
+}
+
+/** What Zendesk said about the Idempotency-Key: `hit` (an earlier identical request's answer), `miss`, or nothing. */
+export type IdempotencyLookup = 'hit' | 'miss' | undefined;
+
+export interface CreateManySubmission {
+  job: JobStatus;
+  idempotency: IdempotencyLookup;
+  /** `zendesk-ratelimit-inflight-jobs` remaining, when Zendesk sends it. */
+  jobSlotsLeft: number | undefined;
+}
+
+/**
+ * create_many with an Idempotency-Key. Zendesk documents the key for single ticket creation;
+ * whether create_many honours it is unverified, so the answer's `x-idempotency-lookup` header is
+ * returned for the caller to learn it. Only when the caller knows it is honoured (`retry: 'safe'`)
+ * may the request be repeated after a lost answer.
+ */
+export async function submitCreateMany(
+  client: SupportApiClient,
+  tickets: readonly NewTicket[],
+  idempotency: { key?: string; honoured?: boolean },
+  options?: CallOptions,
+): Promise<CreateManySubmission> {
   if (tickets.length === 0 || tickets.length > CREATE_MANY_LIMIT) {
     throw new RangeError(`create_many takes 1 to ${CREATE_MANY_LIMIT} tickets, got ${tickets.length}`);
   }
-  const { job_status } = await client.request(
-    { method: 'POST', url: '/api/v2/tickets/create_many', body: { tickets } },
+  const { body, headers } = await client.requestWithHeaders(
+    {
+      method: 'POST',
+      url: '/api/v2/tickets/create_many',
+      body: { tickets },
+      ...(idempotency.key ? { headers: { 'Idempotency-Key': idempotency.key } } : {}),
+      ...(idempotency.key && idempotency.honoured ? { retry: 'safe' as const } : {}),
+    },
     jobStatusResponseSchema,
     options,
   );
-  return job_status;
+  const lookup = headers['x-idempotency-lookup'];
+  const slots = /remaining=(\d+)/.exec(headers['zendesk-ratelimit-inflight-jobs'] ?? '');
+  return {
+    job: body.job_status,
+    idempotency: lookup === 'hit' || lookup === 'miss' ? lookup : undefined,
+    jobSlotsLeft: slots ? Number(slots[1]) : undefined,
+  };
 }
 
 /**
@@ -128,4 +167,40 @@ export function listTicketsByExternalId(
     (page) => page.tickets,
     options,
   );
+}
+
+/** GET /api/v2/tickets/show_many?ids=: ≤100 ids per request; deleted or unknown ids are left out. */
+export function showManyTickets(
+  client: SupportApiClient,
+  ids: readonly number[],
+  options?: CallOptions,
+): Promise<Ticket[]> {
+  return showManyInChunks(
+    client,
+    '/api/v2/tickets/show_many',
+    ids,
+    ticketsResponseSchema,
+    (page) => page.tickets,
+    options,
+  );
+}
+
+/** GET /api/v2/users/{id}/tickets/requested: a customer's tickets, read from the database (no search lag). */
+export function listRequestedTickets(
+  client: SupportApiClient,
+  userId: number,
+  options?: CallOptions,
+): Promise<Ticket[]> {
+  return listAll(
+    client,
+    `/api/v2/users/${userId}/tickets/requested`,
+    ticketsResponseSchema,
+    (page) => page.tickets,
+    options,
+  );
+}
+
+/** DELETE /api/v2/tickets/{id}: admins, and agents whose role may delete tickets. */
+export async function deleteTicket(client: SupportApiClient, id: number, options?: CallOptions): Promise<void> {
+  await client.request({ method: 'DELETE', url: `/api/v2/tickets/${id}` }, z.unknown(), options);
 }
