@@ -1,5 +1,4 @@
 import type { JobResult, JobStatus } from '../../zendesk/index.ts';
-import { jobState } from '../../zendesk/index.ts';
 import type { Batch, OutcomeNote, SendRun } from './send-run.ts';
 
 /**
@@ -48,7 +47,7 @@ export interface RecordedJob {
 }
 
 /**
- * A finished job's per-ticket results onto the run: `{index, id}` is a created ticket, `{index,
+ * A finished job's (completed or failed) per-ticket results onto the run: `{index, id}` is a created ticket, `{index,
  * error, details}` a failure with Zendesk's reason. Results map back by `index` into the items
  * sent, which are the batch's members in order (`sent`).
  */
@@ -74,7 +73,7 @@ export function recordJob(
         ticketId: null,
       });
   }
-  const unaccounted = jobState(job) === 'in_progress' ? [] : sent.filter((p) => !seen.has(p));
+  const unaccounted = sent.filter((p) => !seen.has(p));
   next = withBatch(next, batchIndex, { state: 'done' }, now);
   return { run: next, unaccounted };
 }
