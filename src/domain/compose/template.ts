@@ -33,7 +33,9 @@ export interface CompiledText {
   problems: TemplateProblem[];
 }
 
-const engine = new Liquid({ strictFilters: true, ownPropertyOnly: true, lenientIf: true });
+// jsTruthy: an empty value ("") is false in `{% if %}`, so text guarded by a customer's value is left out when
+// they have none (Liquid's Ruby rules would treat "" as true and show it to everyone).
+const engine = new Liquid({ strictFilters: true, ownPropertyOnly: true, lenientIf: true, jsTruthy: true });
 
 function lineOf(message: string): number | null {
   const match = /line:(\d+)/.exec(message);
