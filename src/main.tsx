@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@zendeskgarden/css-bedrock/dist/index.css';
-import { browserStore } from './storage/index.ts';
+import { browserSendLock, browserStore } from './storage/index.ts';
 import { connectToZendesk, type Connection, type ZendeskSession } from './zaf/connect.ts';
 import { initSdkClient } from './zaf/sdk.ts';
 import { SupportApiClient, ZAF_APP_RPM } from './zendesk/index.ts';
@@ -22,6 +22,7 @@ const createServices = (session: ZendeskSession): SessionServices => ({
     scheduler: { rpm: ZAF_APP_RPM, maxAttempts: 3, backoffMaxMs: 2_000 },
   }),
   storage: browserStore(),
+  lock: browserSendLock(),
   now: () => Date.now(),
   newId: () => crypto.randomUUID(),
 });

@@ -1,6 +1,10 @@
 import { loadAccountFacts, type AccountFacts } from '../services/audience/account-facts.ts';
 import { OrganizationDirectory } from '../services/compose/organization-directory.ts';
-import { DraftStore } from '../storage/index.ts';
+import { DraftStore, SendJournal } from '../storage/index.ts';
+import { CampaignTemplate } from '../domain/compose/campaign-template.ts';
+import { yesNoFor } from '../i18n/customer-words.ts';
+import { SendController } from '../services/send/send-controller.ts';
+import { TicketFactory } from '../services/send/ticket-factory.ts';
 import type { ZendeskSession } from '../zaf/connect.ts';
 import type { CurrentUser } from '../zaf/current-user.ts';
 import type { AppEnvironment, SessionServices } from './environment.tsx';
@@ -31,6 +35,29 @@ export function createEnvironment(
     });
     return value;
   };
+  const organizations = new OrganizationDirectory(services.api);
+  const accountFacts = () => shared<AccountFacts>('account-facts', () => loadAccountFacts(services.api));
+  const journal = new SendJournal(services.storage, owner);
+  journal.prune(services.now());
+  const sends = new SendController({
+    api: services.api,
+    journal,
+    lock: services.lock,
+    isAdmin: user.role.kind === 'admin',
+    lockName: (run) => `pc1-send:${owner.subdomain ?? ''}:${owner.userId}:${run.campaign.tag}`,
+    createFactory: async (run, known) => {
+      const facts = await accountFacts();
+      const fields = { userFields: facts.userFields, organizationFields: facts.organizationFields };
+      const template = new CampaignTemplate(run.campaign.ticket, fields, yesNoFor);
+      const identity = {
+        campaignTag: run.campaign.tag,
+        markerTag: run.campaign.markerTag,
+        ...(run.campaign.waveTag ? { waveTag: run.campaign.waveTag } : {}),
+        agentId: run.agentId,
+      };
+      return new TicketFactory(services.api, run.campaign.ticket, template, identity, organizations, known);
+    },
+  });
   return {
     ...services,
     session,
@@ -38,7 +65,9 @@ export function createEnvironment(
     store,
     homeData: supportApiHomeData(services.api),
     shared,
-    organizations: new OrganizationDirectory(services.api),
-    accountFacts: () => shared<AccountFacts>('account-facts', () => loadAccountFacts(services.api)),
+    organizations,
+    sends,
+    journal,
+    accountFacts,
   };
 }

@@ -1,7 +1,8 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import type { AccountFacts } from '../services/audience/account-facts.ts';
 import type { OrganizationDirectory } from '../services/compose/organization-directory.ts';
-import type { KeyValueStore } from '../storage/index.ts';
+import type { KeyValueStore, SendJournal, SendLock } from '../storage/index.ts';
+import type { SendController } from '../services/send/send-controller.ts';
 import type { ZendeskSession } from '../zaf/connect.ts';
 import type { CurrentUser } from '../zaf/current-user.ts';
 import type { SupportApiClient } from '../zendesk/index.ts';
@@ -13,6 +14,8 @@ export interface SessionServices {
   /** The one Support API client: it owns the request budget every screen shares. */
   api: SupportApiClient;
   storage: KeyValueStore;
+  /** One sender per campaign across the agent's tabs (Web Locks in the browser). */
+  lock: SendLock;
   now: () => number;
   newId: () => string;
 }
@@ -31,6 +34,9 @@ export interface AppEnvironment extends SessionServices {
   shared: <T>(key: string, load: () => Promise<T>) => Promise<T>;
   /** Organization records, fetched once for the preview, the placeholder report and sending. */
   organizations: OrganizationDirectory;
+  /** The page's one send, which keeps going while the agent is on other steps. */
+  sends: SendController;
+  journal: SendJournal;
 }
 
 const EnvironmentContext = createContext<AppEnvironment | null>(null);

@@ -44,6 +44,8 @@ export const sendRunSchema = z.object({
   version: z.literal(SEND_RUN_VERSION),
   id: z.string(),
   campaign: z.object({
+    /** The draft the campaign was sent from: its later waves belong to it. */
+    draftId: z.string(),
     name: z.string(),
     tag: z.string(),
     markerTag: z.string(),

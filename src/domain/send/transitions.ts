@@ -81,3 +81,17 @@ export function recordJob(
 function positionOf(result: JobResult, sent: readonly number[]): number | undefined {
   return typeof result.index === 'number' ? sent[result.index] : undefined;
 }
+
+/** Customers whose ticket failed get a new attempt: new batches under new keys (new content). */
+export function retryFailed(run: SendRun, now: number): SendRun {
+  const failed = Object.entries(run.notes)
+    .filter(([, note]) => note.kind === 'failed')
+    .map(([position]) => Number(position));
+  const notes = { ...run.notes };
+  for (const position of failed) delete notes[String(position)];
+  let next: SendRun = { ...run, notes, status: 'sending', finishedAt: null };
+  const attempt = next.batches.length;
+  for (let i = 0; i < failed.length; i += 100)
+    next = addBatch(next, failed.slice(i, i + 100), `pc1:${run.id}:retry${attempt}:${i / 100}`, now);
+  return next;
+}

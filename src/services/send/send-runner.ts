@@ -1,5 +1,13 @@
 import { countOutcomes, type SendRun } from '../../domain/send/send-run.ts';
-import { addBatch, openMembers, recordJob, withBatch, withCreated, withNote } from '../../domain/send/transitions.ts';
+import {
+  addBatch,
+  openMembers,
+  recordJob,
+  retryFailed,
+  withBatch,
+  withCreated,
+  withNote,
+} from '../../domain/send/transitions.ts';
 import {
   deleteTicket,
   isZendeskError,
@@ -137,18 +145,8 @@ export class SendRunner {
 
   /** Customers whose ticket failed get a new attempt (new batches, new keys). */
   retryFailed(): void {
-    let run: SendRun = { ...this.runState, status: 'sending', finishedAt: null };
-    const failed = Object.entries(run.notes)
-      .filter(([, note]) => note.kind === 'failed')
-      .map(([position]) => Number(position));
-    const notes = { ...run.notes };
-    for (const position of failed) delete notes[String(position)];
-    run = { ...run, notes };
-    const attempt = run.batches.length;
-    for (let i = 0; i < failed.length; i += 100)
-      run = addBatch(run, failed.slice(i, i + 100), `pc1:${run.id}:retry${attempt}:${i / 100}`, this.now);
     this.stopped = null;
-    this.update(run);
+    this.update(retryFailed(this.runState, this.now));
     this.wake();
   }
 

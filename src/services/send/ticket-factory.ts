@@ -27,6 +27,11 @@ export class TicketFactory {
     this.needsOrganizations = template.uses.some((u) => u.path.startsWith('organization.'));
   }
 
+  /** A customer the factory holds (for names in the results). */
+  user(id: number): User | undefined {
+    return this.users.get(id);
+  }
+
   async prepare(userIds: readonly number[], options: { signal?: AbortSignal } = {}): Promise<PreparedTicket[]> {
     const missing = userIds.filter((id) => !this.users.has(id));
     if (missing.length > 0)

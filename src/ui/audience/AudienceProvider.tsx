@@ -31,14 +31,16 @@ export function AudienceProvider({
   const { accountFacts } = useEnvironment();
   const load = useCallback(() => accountFacts(), [accountFacts]);
   const { state, retry } = useLoad(load);
-  if (state.status !== 'ready') return <>{children(state, retry)}</>;
-  return <AudienceSession facts={state.value}>{children(state, retry)}</AudienceSession>;
+  // Always the same element, facts or not: a change of shape would remount the screen below.
+  return (
+    <AudienceSession facts={state.status === 'ready' ? state.value : null}>{children(state, retry)}</AudienceSession>
+  );
 }
 
-function AudienceSession({ facts, children }: { facts: AccountFacts; children: ReactNode }) {
+function AudienceSession({ facts, children }: { facts: AccountFacts | null; children: ReactNode }) {
   const { store } = useEnvironment();
   const audience = useCampaign(store, (s) => s.draft.audience);
-  // Only on the campaign steps: opening the app on its overview or history fetches no customers.
+  // Only on the campaign steps: history needs no customer list.
   const step = useCampaign(store, (s) => s.step);
   const active = step !== 'home' && step !== 'history';
   const [preloaded, setPreloaded] = useState<Customer[] | null>(null);
@@ -52,7 +54,10 @@ function AudienceSession({ facts, children }: { facts: AccountFacts; children: R
       applyExclusions(fetched.matched, { includeStaff, recentlyContacted: fetched.recentlyContacted, excludedByAgent }),
     [fetched, includeStaff, excludedByAgent],
   );
-  const value = useMemo(() => ({ facts, state, sorted, retry, setPreloaded }), [facts, state, sorted, retry]);
+  const value = useMemo(
+    () => (facts === null ? null : { facts, state, sorted, retry, setPreloaded }),
+    [facts, state, sorted, retry],
+  );
   return <AudienceContext.Provider value={value}>{children}</AudienceContext.Provider>;
 }
 

@@ -29,7 +29,8 @@ export const COUNT_DEBOUNCE_MS = 500;
  * however late it arrives: each fetch is cancelled when a newer one starts.
  */
 export function useFetchedAudience(
-  facts: AccountFacts,
+  /** Null until the account's fields are known: nothing is fetched before. */
+  facts: AccountFacts | null,
   audience: AudienceDraft,
   /** Customers an import just matched: no need to fetch them again by id. */
   preloaded: readonly Customer[] | null,
@@ -56,7 +57,7 @@ export function useFetchedAudience(
 
   useEffect(() => {
     const input = JSON.parse(key) as { rules?: AudienceDraft['rules']; ids?: number[] | null };
-    if (input.ids === null || !active) return;
+    if (input.ids === null || !active || facts === null) return;
     const controller = new AbortController();
     const known = preloaded && input.ids && sameIds(preloaded, input.ids) ? preloaded : null;
     const update = (next: FetchState) => {
@@ -87,7 +88,7 @@ export function useFetchedAudience(
     };
   }, [key, attempt, api, loader, facts, cap, preloaded, active]);
 
-  const idle = audience.source === 'csv' && audience.csv === null;
+  const idle = (audience.source === 'csv' && audience.csv === null) || facts === null;
   const current: FetchState = idle
     ? { status: 'idle' }
     : state.forKey === `${key}#${attempt}`

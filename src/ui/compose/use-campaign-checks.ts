@@ -5,30 +5,19 @@ import type { TicketDraft } from '../../domain/campaign/draft.ts';
 import type { AccountFacts } from '../../services/audience/account-facts.ts';
 import { ticketsWithTag } from '../../services/compose/campaign-facts.ts';
 import type { ComposeWorkspace } from '../../services/compose/compose-workspace.ts';
-import { useT } from '../../i18n/provider.tsx';
+import { yesNoFor } from '../../i18n/customer-words.ts';
 import { useEnvironment } from '../environment.tsx';
 import { useAudience } from '../audience/AudienceProvider.tsx';
 
-/** "Yes"/"No" for checkbox placeholders in the customer's language (ours when we have it). */
-export function useYesNo() {
-  const t = useT();
-  return useMemo(() => {
-    const yes = t('compose.value_yes');
-    const no = t('compose.value_no');
-    return () => ({ yes, no });
-  }, [t]);
-}
-
 export function useCampaignTemplate(ticket: TicketDraft, facts: AccountFacts): CampaignTemplate {
-  const words = useYesNo();
   return useMemo(
     () =>
       new CampaignTemplate(
         ticket,
         { userFields: facts.userFields, organizationFields: facts.organizationFields },
-        words,
+        yesNoFor,
       ),
-    [ticket.subject, ticket.body, ticket.translations, facts, words], // eslint-disable-line react-hooks/exhaustive-deps
+    [ticket.subject, ticket.body, ticket.translations, facts], // eslint-disable-line react-hooks/exhaustive-deps
   );
 }
 

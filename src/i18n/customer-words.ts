@@ -1,0 +1,10 @@
+import { catalogs, resolveLocale } from './catalog.ts';
+
+/**
+ * The yes/no a checkbox placeholder reads in the customer's own language (the app's three
+ * languages; English for every other one), whatever language the agent works in.
+ */
+export function yesNoFor(customerLocale: string): { yes: string; no: string } {
+  const catalog = catalogs[resolveLocale(customerLocale)];
+  return { yes: catalog['compose.value_yes'] ?? 'Yes', no: catalog['compose.value_no'] ?? 'No' };
+}
