@@ -15,12 +15,14 @@ import { bundleBench } from './bundle-size.ts';
 import type { Bench } from './line.ts';
 import { schedulerBudgetBench } from './scheduler-budget.ts';
 import { ticketCreationBench } from './ticket-creation.ts';
+import { sendBench } from './send.ts';
 
 const BENCHES: Bench[] = [
   () => ({ bench: 'environment', node: process.version, generated_at: new Date().toISOString() }),
   bundleBench,
   schedulerBudgetBench,
   ticketCreationBench,
+  sendBench,
 ];
 
 // stdout carries the JSON lines only; Vite's build notes and any stray log go to stderr.

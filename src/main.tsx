@@ -19,7 +19,12 @@ const connect = () => (connection ??= connectToZendesk({ init: initSdkClient }))
 const createServices = (session: ZendeskSession): SessionServices => ({
   api: new SupportApiClient({
     transport: session.transport,
-    scheduler: { rpm: ZAF_APP_RPM, maxAttempts: 3, backoffMaxMs: 2_000 },
+    scheduler: {
+      rpm: ZAF_APP_RPM,
+      budgetShare: session.settings.apiBudgetShare / 100,
+      maxAttempts: 3,
+      backoffMaxMs: 2_000,
+    },
   }),
   storage: browserStore(),
   lock: browserSendLock(),

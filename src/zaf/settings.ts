@@ -12,10 +12,17 @@ export interface AppSettings {
   frequencyCapDays: number;
   agentsCanSend: boolean;
   tagPrefix: string;
+  /** Percent of the account's per-minute API limit the app may use; the rest stays with the agents. */
+  apiBudgetShare: number;
 }
 
 export type SettingName =
-  'default_group_id' | 'campaign_size_cap' | 'frequency_cap_days' | 'agents_can_send' | 'tag_prefix';
+  | 'default_group_id'
+  | 'campaign_size_cap'
+  | 'frequency_cap_days'
+  | 'agents_can_send'
+  | 'tag_prefix'
+  | 'api_budget_share';
 
 export interface SettingProblem {
   setting: SettingName;
@@ -29,6 +36,7 @@ export const DEFAULT_SETTINGS: AppSettings = {
   frequencyCapDays: 0,
   agentsCanSend: true,
   tagPrefix: 'proactive_',
+  apiBudgetShare: 50,
 };
 
 const unset = z.union([z.null(), z.undefined(), z.literal('')]);
@@ -60,6 +68,7 @@ const readers = {
   frequency_cap_days: numberLike.pipe(z.number().int().min(0).max(3650)),
   agents_can_send: booleanLike,
   tag_prefix: tagPrefix,
+  api_budget_share: numberLike.pipe(z.number().int().min(10).max(100)),
 } satisfies Record<SettingName, z.ZodType>;
 
 export function parseAppSettings(raw: unknown): { settings: AppSettings; problems: SettingProblem[] } {
@@ -81,6 +90,7 @@ export function parseAppSettings(raw: unknown): { settings: AppSettings; problem
     frequencyCapDays: read('frequency_cap_days', readers.frequency_cap_days, DEFAULT_SETTINGS.frequencyCapDays),
     agentsCanSend: read('agents_can_send', readers.agents_can_send, DEFAULT_SETTINGS.agentsCanSend),
     tagPrefix: read('tag_prefix', readers.tag_prefix, DEFAULT_SETTINGS.tagPrefix),
+    apiBudgetShare: read('api_budget_share', readers.api_budget_share, DEFAULT_SETTINGS.apiBudgetShare),
   };
   return { settings, problems };
 }

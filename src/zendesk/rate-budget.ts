@@ -9,19 +9,33 @@ const MINUTE_MS = 60_000;
  *   keeps every fixed minute window Zendesk counts in under the limit;
  * - Zendesk's own count (`ratelimit-remaining` + `ratelimit-reset`), which also sees requests from
  *   other agents and apps on the same account.
+ *
+ * With a `share` below 1 the app takes at most that part of the account's announced limit, and
+ * also holds back while Zendesk counts less than the rest as remaining: the agents working in
+ * Zendesk at the same time share the same budget and must never be the ones throttled.
  */
 export class RateBudget {
   private readonly sends: number[] = [];
   private learnedLimit: number | undefined;
   private server: { remaining: number; resetAt: number } | undefined;
 
-  constructor(private readonly configuredRpm: number | undefined) {}
+  constructor(
+    private readonly configuredRpm: number | undefined,
+    private readonly share = 1,
+  ) {}
 
-  /** The per-minute cap in force: the configured rpm, lowered to Zendesk's announced limit. */
+  /** The per-minute cap in force: the configured rpm, lowered to our share of Zendesk's announced limit. */
   get limit(): number | undefined {
-    const { configuredRpm, learnedLimit } = this;
-    if (configuredRpm === undefined) return learnedLimit;
-    return learnedLimit === undefined ? configuredRpm : Math.min(configuredRpm, learnedLimit);
+    const { configuredRpm } = this;
+    const learned =
+      this.learnedLimit === undefined ? undefined : Math.max(1, Math.floor(this.learnedLimit * this.share));
+    if (configuredRpm === undefined) return learned;
+    return learned === undefined ? configuredRpm : Math.min(configuredRpm, learned);
+  }
+
+  /** Requests Zendesk must still count as remaining before we send one: what the agents need. */
+  private get reserve(): number {
+    return this.learnedLimit === undefined ? 0 : Math.floor(this.learnedLimit * (1 - this.share));
   }
 
   /** The earliest time a request may be sent (≤ now means: go). */
@@ -35,7 +49,7 @@ export class RateBudget {
         if (oldestBlocking !== undefined) at = Math.max(at, oldestBlocking + MINUTE_MS);
       }
     }
-    if (this.server !== undefined && this.server.remaining <= 0 && this.server.resetAt > now) {
+    if (this.server !== undefined && this.server.remaining <= this.reserve && this.server.resetAt > now) {
       at = Math.max(at, this.server.resetAt);
     }
     return at;

@@ -13,6 +13,11 @@ export interface SchedulerOptions {
    * limit Zendesk announces in `ratelimit-limit` lowers it further once learned.
    */
   rpm: number | undefined;
+  /**
+   * The part (0–1] of the account's per-minute limit the app may use; the rest is left for the
+   * agents and other integrations on the account. 1 uses it all.
+   */
+  budgetShare: number;
   /** Sends per request after 5xx / lost connections (the first try included). */
   maxAttempts: number;
   /** 429 retries per request before the 429 is reported. */
@@ -37,6 +42,7 @@ export const ZAF_APP_RPM = 100;
 export const defaultSchedulerOptions: SchedulerOptions = {
   concurrency: 4,
   rpm: undefined,
+  budgetShare: 1,
   maxAttempts: 5,
   maxRateLimitRetries: 10,
   backoffBaseMs: 1_000,
@@ -90,7 +96,7 @@ export class RequestScheduler {
   ) {
     this.options = { ...defaultSchedulerOptions, ...options };
     this.limit = pLimit(Math.max(1, this.options.concurrency));
-    this.budget = new RateBudget(this.options.rpm);
+    this.budget = new RateBudget(this.options.rpm, Math.min(1, Math.max(0.05, this.options.budgetShare)));
   }
 
   onWait(listener: (wait: WaitEvent) => void): () => void {

@@ -39,6 +39,10 @@ export function SettingsCard({ settings, problems }: { settings: AppSettings; pr
           { label: t('settings.tag_prefix'), value: <Code size="small">{settings.tagPrefix}</Code> },
           { label: t('settings.agents_can_send'), value: yesNo(settings.agentsCanSend) },
           {
+            label: t('settings.api_budget_share'),
+            value: t('settings.api_budget_share_value', { count: settings.apiBudgetShare }),
+          },
+          {
             label: t('settings.default_group_id'),
             value:
               settings.defaultGroupId === null
