@@ -16,12 +16,14 @@ import type { Bench } from './line.ts';
 import { schedulerBudgetBench } from './scheduler-budget.ts';
 import { ticketCreationBench } from './ticket-creation.ts';
 import { sendBench } from './send.ts';
+import { audienceBench } from './audience.ts';
 
 const BENCHES: Bench[] = [
   () => ({ bench: 'environment', node: process.version, generated_at: new Date().toISOString() }),
   bundleBench,
   schedulerBudgetBench,
   ticketCreationBench,
+  audienceBench,
   sendBench,
 ];
 

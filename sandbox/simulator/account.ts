@@ -209,6 +209,9 @@ export class DemoAccount {
     return true;
   }
 
+  /** The account setting "end users may belong to several organizations". */
+  multipleOrganizations = true;
+
   /** Tickets deleted through the API, for tests to see what was removed. */
   readonly deletedTickets: StoredTicket[] = [];
 

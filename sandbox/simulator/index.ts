@@ -73,6 +73,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
       plan,
       rpm,
       now: clock.now(),
+      multipleOrganizations: options.multipleOrganizations,
     });
     account.customObjects.enabled = options.customObjects ?? plan !== 'essential';
     return {

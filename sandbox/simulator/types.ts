@@ -39,6 +39,8 @@ export interface Faults {
 }
 
 export interface SimulatorOptions {
+  /** Customers may belong to several organizations (default true, as the demo seeds some in two or three). */
+  multipleOrganizations?: boolean;
   /** Default 1; all data and fault decisions are deterministic from it. */
   seed?: number;
   /** End-users, default 3000. */

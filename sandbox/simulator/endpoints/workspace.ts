@@ -93,9 +93,10 @@ export const workspaceRoutes: Route[] = [
             tagging: true,
             time_zone_selection: true,
             language_selection: true,
-            // Customers may belong to several organizations (the seed gives some two or three).
-            // The name is the Account Settings page's "multiple organizations" option (unverified).
-            multiple_organizations: true,
+            // Customers may belong to several organizations (the seed gives some two or three), unless
+            // the simulator option multipleOrganizations is false. The name is the Account Settings
+            // page's "multiple organizations" option (unverified).
+            multiple_organizations: ctx.account.multipleOrganizations,
           },
           active_features: { user_tagging: true, ticket_tagging: true, on_hold_status: true },
           localization: {

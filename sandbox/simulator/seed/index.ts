@@ -17,6 +17,8 @@ export interface SeedOptions {
   rpm: number;
   /** Dates are relative to this, so "renewal in the next 30 days" always has members. */
   now: number;
+  /** Customers may belong to several organizations (default true); false keeps each to one. */
+  multipleOrganizations?: boolean;
 }
 
 /** The demo account of SPEC.md, the same for the same seed and `now`. */
@@ -31,7 +33,8 @@ export function seedAccount(options: SeedOptions): DemoAccount {
   seedStaff(account, options.now);
   seedGroups(account, options.now);
   seedOrganizations(account, random, organizations, options.now);
-  seedEndUsers(account, random, users, options.now);
+  seedEndUsers(account, random, users, options.now, options.multipleOrganizations ?? true);
+  account.multipleOrganizations = options.multipleOrganizations ?? true;
   seedMacros(account, options.now);
   seedTriggers(account, options.now);
   seedViews(account, options.now);

@@ -170,9 +170,16 @@ function personName(random: Random, locale: string): { name: string; emailLocal:
 }
 
 /** A customer's organizations (none, one, or for some two or three distinct ones); the first is the default. */
-function pickOrganizations(random: Random, organizations: readonly ZendeskOrganization[]): ZendeskOrganization[] {
+function pickOrganizations(
+  random: Random,
+  organizations: readonly ZendeskOrganization[],
+  several: boolean,
+): ZendeskOrganization[] {
   if (organizations.length === 0 || !random.chance(0.9)) return [];
-  const wanted = random.chance(0.06) ? (random.chance(0.2) ? 3 : 2) : 1;
+  const drawn = random.chance(0.06) ? (random.chance(0.2) ? 3 : 2) : 1;
+  // An account that keeps customers to one organization each (the setting off) still draws, so
+  // the rest of the seed comes out the same.
+  const wanted = several ? drawn : 1;
   const picked: ZendeskOrganization[] = [];
   for (let tries = 0; picked.length < wanted && tries < 10; tries++) {
     const candidate = random.pick(organizations);
@@ -185,7 +192,13 @@ function pickOrganizations(random: Random, organizations: readonly ZendeskOrgani
  * The demo customers: `count` of them, plus one in a hundred soft-deleted ones after them (Zendesk
  * keeps deleted users readable by id with `active: false`; they are never listed or searched).
  */
-export function seedEndUsers(account: DemoAccount, random: Random, count: number, now: number): void {
+export function seedEndUsers(
+  account: DemoAccount,
+  random: Random,
+  count: number,
+  now: number,
+  severalOrganizations = true,
+): void {
   const deleted = Math.floor(count / 100);
   const localeWeights = LOCALES.map((l) => [l, l[4]] as const);
   const checkboxTags = checkboxTagger(account.userFields);
@@ -195,7 +208,7 @@ export function seedEndUsers(account: DemoAccount, random: Random, count: number
     const user = baseUser(id, createdMs);
     const [locale, localeId, timeZone, ianaTimeZone] = random.weighted(localeWeights);
     const { name, emailLocal } = personName(random, locale);
-    const organizations = pickOrganizations(random, account.organizations);
+    const organizations = pickOrganizations(random, account.organizations, severalOrganizations);
     const [organization] = organizations;
     const domain = organization?.domain_names[0] ?? random.pick(PERSONAL_EMAIL_DOMAINS);
     user.name = name;
