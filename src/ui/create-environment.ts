@@ -1,10 +1,8 @@
-import { loadAccountFacts, type AccountFacts } from '../services/audience/account-facts.ts';
+import type { AccountFacts } from '../services/audience/account-facts.ts';
 import { OrganizationDirectory } from '../services/compose/organization-directory.ts';
 import { DraftStore, SendJournal } from '../storage/index.ts';
-import { CampaignTemplate } from '../domain/compose/campaign-template.ts';
 import { yesNoFor } from '../i18n/customer-words.ts';
 import { SendController } from '../services/send/send-controller.ts';
-import { TicketFactory } from '../services/send/ticket-factory.ts';
 import type { ZendeskSession } from '../zaf/connect.ts';
 import type { CurrentUser } from '../zaf/current-user.ts';
 import type { AppEnvironment, SessionServices } from './environment.tsx';
@@ -36,7 +34,11 @@ export function createEnvironment(
     return value;
   };
   const organizations = new OrganizationDirectory(services.api);
-  const accountFacts = () => shared<AccountFacts>('account-facts', () => loadAccountFacts(services.api));
+  // The audience code (time zones, field catalog) comes with the first campaign step, not with the app.
+  const accountFacts = () =>
+    shared<AccountFacts>('account-facts', () =>
+      import('../services/audience/account-facts.ts').then(({ loadAccountFacts }) => loadAccountFacts(services.api)),
+    );
   const journal = new SendJournal(services.storage, owner);
   journal.prune(services.now());
   const sends = new SendController({
@@ -46,7 +48,12 @@ export function createEnvironment(
     isAdmin: user.role.kind === 'admin',
     lockName: (run) => `pc1-send:${owner.subdomain ?? ''}:${owner.userId}:${run.campaign.tag}`,
     createFactory: async (run, known) => {
-      const facts = await accountFacts();
+      // Loaded with the first send, not with the app: the template engine is the largest part of it.
+      const [facts, { CampaignTemplate }, { TicketFactory }] = await Promise.all([
+        accountFacts(),
+        import('../domain/compose/campaign-template.ts'),
+        import('../services/send/ticket-factory.ts'),
+      ]);
       const fields = { userFields: facts.userFields, organizationFields: facts.organizationFields };
       const template = new CampaignTemplate(run.campaign.ticket, fields, yesNoFor);
       const identity = {

@@ -48,6 +48,7 @@ export {
   submitCreateMany,
   createTicket,
   updateManyTickets,
+  submitUpdateMany,
   listTicketsByExternalId,
   showManyTickets,
   listRequestedTickets,
@@ -56,10 +57,11 @@ export {
   type NewTicket,
   type TicketUpdate,
   type CreateManySubmission,
+  type UpdateManySubmission,
   type IdempotencyLookup,
 } from './endpoints/tickets.ts';
 export { getJobStatus, showManyJobStatuses, listRecentJobStatuses } from './endpoints/job-statuses.ts';
-export { createView, getView, countView, listViews, type NewView } from './endpoints/views.ts';
+export { createView, getView, countView, listViews, deleteView, type NewView } from './endpoints/views.ts';
 export {
   createTrigger,
   listActiveTriggers,
@@ -70,6 +72,14 @@ export {
 export { listGroups, listGroupMemberships } from './endpoints/groups.ts';
 export { listActiveMacros, applyMacro } from './endpoints/macros.ts';
 export { getAccountSettings, listCustomStatuses, autocompleteTags } from './endpoints/account.ts';
+export {
+  getCustomObject,
+  createCustomObject,
+  listCustomObjectFields,
+  createCustomObjectField,
+  listCustomObjectRecords,
+  upsertCustomObjectRecord,
+} from './endpoints/custom-objects.ts';
 
 export type { User, UserRole, CustomFieldValue, UserIdentity } from './schemas/users.ts';
 export { customFieldTypes, type CustomField, type KnownCustomFieldType } from './schemas/custom-fields.ts';
@@ -84,3 +94,4 @@ export type { Group, GroupMembership } from './schemas/groups.ts';
 export type { Macro, MacroApplication } from './schemas/macros.ts';
 export type { CustomStatus } from './schemas/custom-statuses.ts';
 export type { AccountSettings } from './schemas/account-settings.ts';
+export type { CustomObject, CustomObjectField, CustomObjectRecord } from './schemas/custom-objects.ts';

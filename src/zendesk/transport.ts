@@ -3,7 +3,8 @@
  * client's `request` (src/zaf/transport.ts); in tests, benchmarks and scripts it is `fetch`
  * against the simulator, or the simulator called in-process. The same client code runs on all.
  */
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+/** PATCH: custom object records (Set Custom Object Record by External Id). */
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface TransportRequest {
   method: HttpMethod;

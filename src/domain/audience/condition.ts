@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { BUILT_IN_ATTRIBUTES, type FieldKind } from '../fields/audience-fields.ts';
-import { isDay } from '../time/account-calendar.ts';
+import { isDay } from '../time/day.ts';
 
 /**
  * One condition of an audience: a field, an operator that fits the field's kind, and a value of

@@ -1,6 +1,7 @@
 import type { CustomFieldValue, Organization, User } from '../../zendesk/index.ts';
 import type { AudienceField, FieldKind } from '../fields/audience-fields.ts';
-import { storedDay, type AccountCalendar, type Day } from '../time/account-calendar.ts';
+import type { AccountCalendar } from '../time/account-calendar.ts';
+import { storedDay, type Day } from '../time/day.ts';
 import type { Condition } from './condition.ts';
 import { emailDomain } from './customer.ts';
 

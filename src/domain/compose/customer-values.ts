@@ -1,5 +1,5 @@
 import type { CustomField, CustomFieldValue, Organization, User } from '../../zendesk/index.ts';
-import { storedDay } from '../time/account-calendar.ts';
+import { storedDay } from '../time/day.ts';
 import { PASSTHROUGH_PLACEHOLDERS } from './template.ts';
 
 /**

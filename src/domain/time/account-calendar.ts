@@ -10,17 +10,9 @@ import { addDays, format } from 'date-fns';
  * compared as `YYYY-MM-DD` text; timestamps such as `created_at` are instants, compared with the
  * instant a day starts in the account's time zone.
  */
-export type Day = string;
+import { DAY_PATTERN, isDay, storedDay, type Day } from './day.ts';
 
-const DAY_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-export function isDay(value: string): value is Day {
-  const match = DAY_PATTERN.exec(value);
-  if (!match) return false;
-  const [year, month, date] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const probe = new Date(Date.UTC(year, month - 1, date));
-  return probe.getUTCFullYear() === year && probe.getUTCMonth() === month - 1 && probe.getUTCDate() === date;
-}
+export { isDay, storedDay, type Day };
 
 /** A time zone the browser knows, else UTC: an account setting we cannot read must not break the audience. */
 export function usableTimeZone(timeZone: string | null | undefined): string {
@@ -68,11 +60,4 @@ function splitDay(day: Day): [number, number, number] {
   const match = DAY_PATTERN.exec(day);
   if (!match) throw new RangeError(`not a calendar day: ${day}`);
   return [Number(match[1]), Number(match[2]), Number(match[3])];
-}
-
-/** A stored custom date value (`2027-01-05T00:00:00Z` or `2027-01-05`) as its day, else undefined. */
-export function storedDay(value: unknown): Day | undefined {
-  if (typeof value !== 'string') return undefined;
-  const day = value.trim().slice(0, 10);
-  return isDay(day) ? day : undefined;
 }

@@ -69,20 +69,29 @@ export async function matchCustomerFile(
   const exports = new SearchExports(api);
   for (let start = 0; start < pending.length; start += MAX_QUERY_WORDS) {
     const chunk = pending.slice(start, start + MAX_QUERY_WORDS);
-    const query = chunk.map((i) => `email:${i.value}`).join(' ');
-    const users = await exports.users(query, () => {}, signal);
     const open = new Set(chunk.map((i) => i.key));
+    const users = await exports.users(chunk.map((i) => `email:${i.value}`).join(' '), () => {}, signal);
     for (const user of users) {
       const primary = user.email?.toLowerCase();
       if (primary && open.has(primary)) {
         found.set(`email:${primary}`, user);
-        continue;
+        open.delete(primary);
       }
-      // Found through another address of theirs: the identities say which row it was.
-      const identities = await listUserIdentities(api, user.id, { signal });
-      for (const identity of identities) {
-        const value = identity.value.toLowerCase();
-        if (identity.type === 'email' && open.has(value)) found.set(`email:${value}`, user);
+    }
+    // Addresses still open belong to someone as a secondary address (perhaps a customer whose
+    // primary address is also in the file). Asking search for just those finds their owners, and
+    // only those owners' identities need reading.
+    if (open.size > 0 && users.length > 0) {
+      const owners = await exports.users([...open].map((key) => `email:${key}`).join(' '), () => {}, signal);
+      for (const user of owners) {
+        const identities = await listUserIdentities(api, user.id, { signal });
+        for (const identity of identities) {
+          const value = identity.value.toLowerCase();
+          if (identity.type === 'email' && open.has(value)) {
+            found.set(`email:${value}`, user);
+            open.delete(value);
+          }
+        }
       }
     }
     report();

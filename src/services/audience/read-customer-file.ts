@@ -31,6 +31,7 @@ export async function readCustomerFile(
 
   await new Promise<void>((resolve) => {
     Papa.parse<string[]>(text, {
+      delimiter: guessDelimiter(text),
       skipEmptyLines: false,
       chunkSize: 256 * 1024,
       chunk(results: Papa.ParseResult<string[]>, parser: Papa.Parser) {
@@ -57,4 +58,34 @@ export async function readCustomerFile(
   if (reader.tooManyRows) return { ok: false, problem: 'too_many_rows' };
   if (reader.dataRows === 0) return { ok: false, problem: 'no_values' };
   return { ok: true, reader, warnings };
+}
+
+/**
+ * The cell separator, from the first lines: the candidate that appears the same number of times
+ * on most of them. Papa Parse guesses too, but a short file ending in a line break (as Excel saves
+ * it) has an empty last line that spoils its guess; blank lines are ignored here.
+ */
+export function guessDelimiter(text: string): ',' | ';' | '\t' {
+  const lines = text
+    .slice(0, 64 * 1024)
+    .split(/\r\n|\n|\r/)
+    .filter((line) => line.trim() !== '')
+    .slice(0, 20);
+  let best: ',' | ';' | '\t' = ',';
+  let bestScore = 0;
+  for (const candidate of [',', ';', '\t'] as const) {
+    const counts = lines.map((line) => line.replace(/"[^"]*"/g, '').split(candidate).length - 1);
+    const common = mostFrequent(counts.filter((n) => n > 0));
+    const score = common === undefined ? 0 : counts.filter((n) => n === common).length;
+    if (score > bestScore) [best, bestScore] = [candidate, score];
+  }
+  return best;
+}
+
+function mostFrequent(values: readonly number[]): number | undefined {
+  const tally = new Map<number, number>();
+  for (const v of values) tally.set(v, (tally.get(v) ?? 0) + 1);
+  let best: number | undefined;
+  for (const [value, n] of tally) if (best === undefined || n > (tally.get(best) ?? 0)) best = value;
+  return best;
 }

@@ -2,7 +2,7 @@ import type { SendRun } from '../../domain/send/send-run.ts';
 import { retryFailed } from '../../domain/send/transitions.ts';
 import type { SendJournal, SendLock } from '../../storage/index.ts';
 import type { SupportApiClient, User } from '../../zendesk/index.ts';
-import { SendRunner, type LiveStatus } from './send-runner.ts';
+import type { LiveStatus, SendRunner } from './send-runner.ts';
 import type { TicketFactory } from './ticket-factory.ts';
 
 export type SendPhase = 'idle' | 'starting' | 'sending' | 'paused' | 'finished' | 'busy_elsewhere' | 'failed';
@@ -63,7 +63,11 @@ export class SendController {
     }
     if (!release) return this.set({ phase: 'busy_elsewhere', run, live: null, error: null });
     try {
-      const factory = await this.options.createFactory(run, known);
+      // The engine is loaded with the first send, not with the app.
+      const [factory, { SendRunner }] = await Promise.all([
+        this.options.createFactory(run, known),
+        import('./send-runner.ts'),
+      ]);
       const resumed: SendRun = run.status === 'paused' ? { ...run, status: 'sending' } : run;
       const runner = new SendRunner(resumed, {
         api: this.options.api,

@@ -127,6 +127,45 @@ export interface TicketUpdate {
   group_id?: number | null;
 }
 
+export interface UpdateManySubmission {
+  job: JobStatus;
+  /**
+   * From `Zendesk-RateLimit-tickets-update` (`total=100; remaining=42; resets=17`): ticket updates
+   * the account may still make this minute, and when the minute ends. Every ticket of an
+   * update_many counts, so a caller closing many tickets paces its batches by it.
+   */
+  ticketUpdates: { remaining: number; resetsInSeconds: number } | undefined;
+}
+
+/** update_many (ids form) with the tickets-update budget Zendesk reports in its answer. */
+export async function submitUpdateMany(
+  client: SupportApiClient,
+  ids: readonly number[],
+  update: TicketUpdate,
+  options?: CallOptions,
+): Promise<UpdateManySubmission> {
+  if (ids.length === 0 || ids.length > CREATE_MANY_LIMIT) {
+    throw new RangeError(`update_many takes 1 to ${CREATE_MANY_LIMIT} ids, got ${ids.length}`);
+  }
+  const { body, headers } = await client.requestWithHeaders(
+    {
+      method: 'PUT',
+      url: withQuery('/api/v2/tickets/update_many', { ids: ids.join(',') }),
+      body: { ticket: update },
+    },
+    jobStatusResponseSchema,
+    options,
+  );
+  const header = headers['zendesk-ratelimit-tickets-update'] ?? '';
+  const remaining = /remaining=(\d+)/.exec(header);
+  const resets = /resets=(\d+)/.exec(header);
+  return {
+    job: body.job_status,
+    ticketUpdates:
+      remaining && resets ? { remaining: Number(remaining[1]), resetsInSeconds: Number(resets[1]) } : undefined,
+  };
+}
+
 /** PUT /api/v2/tickets/update_many?ids=…: ≤100 ids, queues a job. */
 export async function updateManyTickets(
   client: SupportApiClient,

@@ -1,4 +1,5 @@
 import type { SupportApiClient } from '../client.ts';
+import { z } from 'zod';
 import { listAll, withQuery } from '../pagination.ts';
 import type { RuleCondition } from '../schemas/rules.ts';
 import {
@@ -65,4 +66,9 @@ export function listViews(
     (page) => page.views,
     options,
   );
+}
+
+/** DELETE /api/v2/views/{id} (204): agents only their own personal views. */
+export async function deleteView(client: SupportApiClient, id: number, options?: CallOptions): Promise<void> {
+  await client.request({ method: 'DELETE', url: `/api/v2/views/${id}` }, z.unknown(), options);
 }

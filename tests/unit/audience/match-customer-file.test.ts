@@ -102,10 +102,9 @@ describe('matching a small list', () => {
     expect(result.sameCustomer.map((i) => i.value)).toEqual([second.value]);
   });
 
-  // Known bug (reported): when one search finds a customer by their primary address, the
-  // secondary address in the same search is never looked up among their identities (the loop
-  // moves on after the primary), so that row is reported as matching nobody.
-  it.fails('lists a customer named by two of their addresses once (both in one search) (known bug)', async () => {
+  // Once a bug: a secondary address in the same search as the customer's primary one was never
+  // looked up among their identities, so its row matched nobody.
+  it('lists a customer named by two of their addresses once (both in one search)', async () => {
     const second = secondary[0];
     const owner = account.usersById.get(second?.user_id ?? 0);
     if (!second || !owner?.email) throw new Error('no secondary identity with a primary');

@@ -14,6 +14,7 @@ describe('parseAppSettings (manifest parameters as Zendesk delivers them)', () =
       frequency_cap_days: '14',
       agents_can_send: 'false',
       tag_prefix: '',
+      api_budget_share: '30',
     });
     expect(problems).toEqual([]);
     expect(settings).toEqual({
@@ -22,6 +23,7 @@ describe('parseAppSettings (manifest parameters as Zendesk delivers them)', () =
       frequencyCapDays: 14,
       agentsCanSend: false,
       tagPrefix: 'proactive_',
+      apiBudgetShare: 30,
     });
   });
 
@@ -37,6 +39,7 @@ describe('parseAppSettings (manifest parameters as Zendesk delivers them)', () =
       agents_can_send: 'maybe',
       tag_prefix: 'Spring Sale ',
       default_group_id: '12.5',
+      api_budget_share: 150,
     });
     expect(settings).toEqual(DEFAULT_SETTINGS);
     expect(problems).toEqual([
@@ -45,6 +48,7 @@ describe('parseAppSettings (manifest parameters as Zendesk delivers them)', () =
       { setting: 'frequency_cap_days', value: '-3' },
       { setting: 'agents_can_send', value: 'maybe' },
       { setting: 'tag_prefix', value: 'Spring Sale ' },
+      { setting: 'api_budget_share', value: '150' },
     ]);
   });
 });
