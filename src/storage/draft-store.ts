@@ -12,6 +12,11 @@ export class DraftStore {
     this.key = agentKey('draft', owner);
   }
 
+  /** False when the browser keeps nothing for the app: the draft lasts as long as the page. */
+  get persistent(): boolean {
+    return this.store.persistent;
+  }
+
   load(fresh: () => CampaignDraft): DraftReading {
     return readDraft(this.store.get(this.key), fresh);
   }

@@ -4,6 +4,8 @@
  * who signs in on this browser and by every Zendesk account they open: keys carry both.
  */
 export interface KeyValueStore {
+  /** False when values last only as long as the page (the browser refused storage). */
+  readonly persistent: boolean;
   get(key: string): unknown;
   /** False when the browser refused to keep it (quota, storage disabled). */
   set(key: string, value: unknown): boolean;
@@ -14,8 +16,9 @@ export interface KeyValueStore {
 
 /** localStorage, JSON-encoded. Every call survives a browser that blocks storage (privacy modes). */
 export function browserStore(storage: Storage | undefined = safeLocalStorage()): KeyValueStore {
-  if (!storage) return memoryStore();
+  if (!storage) return memoryStore({}, false);
   return {
+    persistent: true,
     get(key) {
       try {
         const text = storage.getItem(key);
@@ -54,18 +57,28 @@ export function browserStore(storage: Storage | undefined = safeLocalStorage()):
   };
 }
 
+/**
+ * localStorage when the browser lets the app have it. Zendesk serves apps from another site than
+ * the agent's page; a browser blocking third-party storage throws on the very access.
+ */
 function safeLocalStorage(): Storage | undefined {
   try {
-    return typeof localStorage === 'undefined' ? undefined : localStorage;
+    if (typeof localStorage === 'undefined') return undefined;
+    const probe = 'pc:v1:probe';
+    localStorage.setItem(probe, '1');
+    localStorage.removeItem(probe);
+    return localStorage;
   } catch {
     return undefined;
   }
 }
 
 /** For tests, and for browsers without storage: kept for the page's lifetime only. */
-export function memoryStore(initial: Record<string, unknown> = {}): KeyValueStore {
+export function memoryStore(initial: Record<string, unknown> = {}, persistent = true): KeyValueStore {
   const values = new Map<string, string>(Object.entries(initial).map(([k, v]) => [k, JSON.stringify(v)]));
   return {
+    // A test's memory store stands for a browser's storage; the browser fallback says it is not one.
+    persistent,
     get: (key) => {
       const text = values.get(key);
       return text === undefined ? undefined : (JSON.parse(text) as unknown);

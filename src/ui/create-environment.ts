@@ -3,6 +3,13 @@ import { OrganizationDirectory } from '../services/compose/organization-director
 import { DraftStore, SendJournal } from '../storage/index.ts';
 import { yesNoFor } from '../i18n/customer-words.ts';
 import { SendController } from '../services/send/send-controller.ts';
+import { audienceSummary } from '../domain/after-send/campaign-record.ts';
+import { resolveLocale } from '../i18n/catalog.ts';
+import { createTranslator } from '../i18n/translate.ts';
+import { CampaignFollowUp } from '../services/after-send/campaign-follow-up.ts';
+import { CampaignRecords } from '../services/after-send/campaign-records.ts';
+import { campaignViewWords } from './done/view-words.ts';
+import { zendeskDrafts } from '../services/drafts/zendesk-drafts.ts';
 import type { ZendeskSession } from '../zaf/connect.ts';
 import type { CurrentUser } from '../zaf/current-user.ts';
 import type { AppEnvironment, SessionServices } from './environment.tsx';
@@ -21,6 +28,7 @@ export function createEnvironment(
     now: services.now,
     newId: services.newId,
     defaultGroupId: session.settings.defaultGroupId,
+    remote: zendeskDrafts(services.api, { userId: user.id, isAdmin: user.role.kind === 'admin' }),
   });
   const cache = new Map<string, Promise<unknown>>();
   const shared = <T>(key: string, load: () => Promise<T>): Promise<T> => {
@@ -65,8 +73,24 @@ export function createEnvironment(
       return new TicketFactory(services.api, run.campaign.ticket, template, identity, organizations, known);
     },
   });
+  const records = new CampaignRecords(services.api, user.role.kind === 'admin');
+  // The view is made in Zendesk in the agent's language, outside any screen (see CampaignFollowUp).
+  const t = createTranslator(resolveLocale(user.locale));
+  const followUp = new CampaignFollowUp({
+    api: services.api,
+    sends,
+    records,
+    user: { id: user.id, name: user.name, role: user.role.kind === 'end-user' ? 'agent' : user.role.kind },
+    viewWords: (campaign) => campaignViewWords(t, campaign),
+    audienceOf: (run) => {
+      const { draft } = store.getState();
+      return draft.id === run.campaign.draftId ? audienceSummary(draft.audience) : null;
+    },
+  });
   return {
     ...services,
+    followUp,
+    records,
     session,
     user,
     store,

@@ -3,6 +3,8 @@ import type { AccountFacts } from '../services/audience/account-facts.ts';
 import type { OrganizationDirectory } from '../services/compose/organization-directory.ts';
 import type { KeyValueStore, SendJournal, SendLock } from '../storage/index.ts';
 import type { SendController } from '../services/send/send-controller.ts';
+import type { CampaignFollowUp } from '../services/after-send/campaign-follow-up.ts';
+import type { CampaignRecords } from '../services/after-send/campaign-records.ts';
 import type { ZendeskSession } from '../zaf/connect.ts';
 import type { CurrentUser } from '../zaf/current-user.ts';
 import type { SupportApiClient } from '../zendesk/index.ts';
@@ -37,6 +39,10 @@ export interface AppEnvironment extends SessionServices {
   /** The page's one send, which keeps going while the agent is on other steps. */
   sends: SendController;
   journal: SendJournal;
+  /** The campaign's view and record, made as the page's send goes (flow step 5). */
+  followUp: CampaignFollowUp;
+  /** Campaign records in Zendesk (custom objects), where the account allows them. */
+  records: CampaignRecords;
 }
 
 const EnvironmentContext = createContext<AppEnvironment | null>(null);

@@ -74,6 +74,7 @@ export { listActiveMacros, applyMacro } from './endpoints/macros.ts';
 export { getAccountSettings, listCustomStatuses, autocompleteTags } from './endpoints/account.ts';
 export {
   getCustomObject,
+  listCustomObjects,
   createCustomObject,
   listCustomObjectFields,
   createCustomObjectField,

@@ -9,7 +9,7 @@ import type { Clock } from '../../src/zendesk/clock.ts';
 import { SupportApiClient } from '../../src/zendesk/client.ts';
 import { App } from '../../src/ui/App.tsx';
 import { CUSTOMER_QUERY } from '../../src/ui/home/support-api-home-data.ts';
-import { memoryStore } from '../../src/storage/index.ts';
+import { memorySendLock, memoryStore } from '../../src/storage/index.ts';
 import { DEMO_ORIGIN, fakeZafClient, type FakeZafOptions } from './fake-zaf-client.ts';
 
 const sim: Simulator = createSimulator({ seed: 3, users: 400 });
@@ -54,6 +54,7 @@ function renderApp(options: Partial<FakeZafOptions> & { currentUser: Record<stri
   const createServices = (session: ZendeskSession) => ({
     api: new SupportApiClient({ transport: session.transport, clock: instantClock(), scheduler: { maxAttempts: 2 } }),
     storage: memoryStore(),
+    lock: memorySendLock(),
     now: () => Date.now(),
     newId: () => 'draft-1',
   });

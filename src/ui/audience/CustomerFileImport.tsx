@@ -1,4 +1,5 @@
-import { Field, FileUpload, Input } from '@zendeskgarden/react-forms';
+import { Field, Input } from '@zendeskgarden/react-forms';
+import { getColor } from '@zendeskgarden/react-theming';
 import { Progress } from '@zendeskgarden/react-loaders';
 import { Alert } from '@zendeskgarden/react-notifications';
 import { Table } from '@zendeskgarden/react-tables';
@@ -14,9 +15,15 @@ import { useEnvironment } from '../environment.tsx';
 import { Card } from '../shared/Card.tsx';
 import { ErrorAlert } from '../shared/ErrorAlert.tsx';
 
-const Drop = styled(FileUpload)`
-  display: block;
+/**
+ * A drop zone around a plain file input. Not Garden's FileUpload: that renders a button role
+ * around the input, an interactive control inside another (axe nested-interactive), so screen
+ * readers announce one and keyboards reach two.
+ */
+const Drop = styled.div`
   padding: ${({ theme }) => theme.space.md};
+  border: ${({ theme }) => theme.borderWidths.sm} dashed ${({ theme }) => getColor({ theme, variable: 'border.emphasis' })};
+  border-radius: ${({ theme }) => theme.borderRadii.md};
 `;
 
 type ImportState =

@@ -9,6 +9,8 @@ export function RestoreNotice() {
   const { store } = useEnvironment();
   const problems = useCampaign(store, (s) => s.restoreProblems);
   const saved = useCampaign(store, (s) => s.saved);
+  const because = useCampaign(store, (s) => s.notSavedBecause);
+  const restoring = useCampaign(store, (s) => s.restoring);
   const dismiss = useCampaign(store, (s) => s.dismissRestoreProblems);
   return (
     <>
@@ -23,10 +25,15 @@ export function RestoreNotice() {
           <Alert.Close aria-label={t('draft.dismiss')} onClick={dismiss} />
         </Alert>
       )}
+      {restoring && (
+        <p role="status" style={{ marginBottom: 16 }}>
+          {t('draft.restoring')}
+        </p>
+      )}
       {!saved && (
         <Alert type="warning" style={{ marginBottom: 16 }}>
           <Alert.Title>{t('draft.not_saved_title')}</Alert.Title>
-          <Alert.Paragraph>{t('draft.not_saved_body')}</Alert.Paragraph>
+          <Alert.Paragraph>{t(`draft.not_saved.${because ?? 'browser'}`)}</Alert.Paragraph>
         </Alert>
       )}
     </>

@@ -1,6 +1,13 @@
 import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { newDraft, type AudienceDraft, type CampaignDraft, type TicketDraft } from '../../domain/campaign/draft.ts';
+import {
+  newDraft,
+  readDraft,
+  type AudienceDraft,
+  type CampaignDraft,
+  type TicketDraft,
+} from '../../domain/campaign/draft.ts';
+import { RemoteDraftUnavailable, type RemoteDraftProblem, type RemoteDrafts } from '../../services/drafts/zendesk-drafts.ts';
 import type { DraftStore } from '../../storage/index.ts';
 
 /** The steps of the campaign flow, in order (SPEC.md). */
@@ -11,8 +18,12 @@ export interface CampaignState {
   draft: CampaignDraft;
   /** Parts of the stored draft that could not be restored (told once to the agent). */
   restoreProblems: string[];
-  /** False when the browser refused to keep the draft (storage full or blocked). */
+  /** False when the browser refused to keep the draft (storage full or blocked) and Zendesk could not either. */
   saved: boolean;
+  /** Why the draft is not kept, when it is not. */
+  notSavedBecause: 'browser' | RemoteDraftProblem | null;
+  /** The draft kept in Zendesk is being read (browsers without storage for the app). */
+  restoring: boolean;
   step: StepId;
   goTo(step: StepId): void;
   updateAudience(change: (audience: AudienceDraft) => AudienceDraft): void;
@@ -31,6 +42,11 @@ export interface CampaignStoreOptions {
   defaultGroupId: number | null;
   /** How long edits wait before being written (each keystroke need not hit localStorage). */
   saveDelayMs?: number;
+  /**
+   * Where the draft is kept when the browser keeps nothing for the app (DraftStore not
+   * persistent): a record in Zendesk. Its writes are requests, so they wait longer.
+   */
+  remote?: RemoteDrafts;
 }
 
 /**
@@ -46,7 +62,9 @@ export function createCampaignStore(options: CampaignStoreOptions): CampaignStor
     return {
       draft: restored.draft,
       restoreProblems: restored.reset,
-      saved: true,
+      saved: options.drafts.persistent || options.remote !== undefined,
+      notSavedBecause: options.drafts.persistent || options.remote !== undefined ? null : 'browser',
+      restoring: !options.drafts.persistent && options.remote !== undefined,
       step: 'home',
       goTo: (step) => set({ step }),
       updateAudience: (change) => set({ draft: touch({ ...get().draft, audience: change(get().draft.audience) }) }),
@@ -57,17 +75,55 @@ export function createCampaignStore(options: CampaignStoreOptions): CampaignStor
   });
 
   let timer: ReturnType<typeof setTimeout> | undefined;
+  const remote = options.drafts.persistent ? undefined : options.remote;
+  // The draft Zendesk already holds: hiding the tab before the stored draft has arrived must not
+  // write the empty new one over it, and an unchanged draft costs no request.
+  let keptRemotely: CampaignDraft | null = restored.draft;
   const flush = () => {
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
-    const saved = options.drafts.save(store.getState().draft);
-    if (saved !== store.getState().saved) store.setState({ saved });
+    const draft = store.getState().draft;
+    if (!remote) {
+      const saved = options.drafts.save(draft) && options.drafts.persistent;
+      if (saved !== store.getState().saved) store.setState({ saved, notSavedBecause: saved ? null : 'browser' });
+      return;
+    }
+    if (draft === keptRemotely) return;
+    keptRemotely = draft;
+    remote.save(draft).then(
+      () => store.setState({ saved: true, notSavedBecause: null }),
+      (error: unknown) => {
+        if (keptRemotely === draft) keptRemotely = null; // the next hide or edit tries again
+        store.setState({ saved: false, notSavedBecause: error instanceof RemoteDraftUnavailable ? error.problem : 'failed' });
+      },
+    );
   };
   store.subscribe((state, previous) => {
     if (state.draft === previous.draft) return;
     if (timer !== undefined) clearTimeout(timer);
-    timer = setTimeout(flush, options.saveDelayMs ?? 300);
+    timer = setTimeout(flush, remote ? 2_500 : (options.saveDelayMs ?? 300));
   });
+  if (remote) {
+    remote.load().then(
+      (kept) => {
+        const untouched = store.getState().draft === restored.draft;
+        const reading = readDraft(kept.raw, fresh);
+        if (kept.raw !== undefined && untouched) {
+          keptRemotely = reading.draft;
+          const problems: string[] = [...reading.reset];
+          if (kept.listNotKept) problems.push('customer_list');
+          store.setState({ draft: reading.draft, restoreProblems: problems });
+        }
+        store.setState({ restoring: false });
+      },
+      (error: unknown) =>
+        store.setState({
+          restoring: false,
+          saved: false,
+          notSavedBecause: error instanceof RemoteDraftUnavailable ? error.problem : 'failed',
+        }),
+    );
+  }
   if (typeof window !== 'undefined') {
     window.addEventListener('pagehide', flush);
     document.addEventListener('visibilitychange', () => {

@@ -6,6 +6,7 @@ import {
   customObjectRecordResponseSchema,
   customObjectRecordsResponseSchema,
   customObjectResponseSchema,
+  customObjectsResponseSchema,
   type CustomObject,
   type CustomObjectField,
   type CustomObjectRecord,
@@ -18,6 +19,16 @@ import type { CallOptions } from './call-options.ts';
  * objects answers 403 on every path.
  */
 const base = (key: string) => `/api/v2/custom_objects/${encodeURIComponent(key)}`;
+
+/** GET custom_objects: every object of the account, in one answer (the list is not paginated). */
+export async function listCustomObjects(client: SupportApiClient, options?: CallOptions): Promise<CustomObject[]> {
+  const { custom_objects } = await client.request(
+    { method: 'GET', url: '/api/v2/custom_objects' },
+    customObjectsResponseSchema,
+    options,
+  );
+  return custom_objects;
+}
 
 /** GET custom_objects/{key}: 404 when the account has no object with that key. */
 export async function getCustomObject(

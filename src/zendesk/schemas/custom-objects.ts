@@ -10,6 +10,7 @@ export const customObjectSchema = z.looseObject({
 });
 export type CustomObject = z.infer<typeof customObjectSchema>;
 export const customObjectResponseSchema = z.looseObject({ custom_object: customObjectSchema });
+export const customObjectsResponseSchema = z.looseObject({ custom_objects: z.array(customObjectSchema) });
 
 export const customObjectFieldSchema = z.looseObject({
   id: z.number().int(),
