@@ -1,16 +1,52 @@
-import { exportSearch, type SupportApiClient } from '../../zendesk/index.ts';
+import {
+  exportSearch,
+  jobState,
+  listRecentJobStatuses,
+  showManyTickets,
+  type JobStatus,
+  type SupportApiClient,
+} from '../../zendesk/index.ts';
+
+/** How long to wait for the agent's running jobs before launching anyway is refused. */
+const RUNNING_JOBS_PATIENCE_MS = 5 * 60_000;
+const RUNNING_JOBS_POLL_MS = 3_000;
+
+export class EarlierSendStillRunning extends Error {
+  override readonly name = 'EarlierSendStillRunning';
+  constructor() {
+    super('an earlier send of this agent is still being processed by Zendesk');
+  }
+}
 
 /**
  * Customers who already have a ticket with the campaign tag, whoever sent it (another wave,
- * another browser, a colleague): they are left out of the next send. Search lags new tickets by
- * a minute or two, which the send journal covers for this browser's own sends.
+ * another browser, a colleague): they are left out of the next send.
+ *
+ * Search lags new tickets by a minute or two, so the agent's own recent jobs are read as well:
+ * a send this page no longer remembers (a reload on a browser that keeps no storage for the app,
+ * a closed tab) is there with the tickets it made. A job still running cannot say whose tickets
+ * it makes, so launching waits for it to finish instead of guessing.
  */
 export async function customersWithCampaignTicket(
   api: SupportApiClient,
   campaignTag: string,
-  options: { signal?: AbortSignal } = {},
+  options: { signal?: AbortSignal; onWaiting?: (running: number) => void } = {},
 ): Promise<Set<number>> {
   const found = new Set<number>();
+  const started = api.clock.now();
+  for (;;) {
+    const recent = (await listRecentJobStatuses(api, { pages: 2 }, options)).filter(
+      (job) => job.job_type !== 'bulk_update_job',
+    );
+    const running = recent.filter((job) => jobState(job) === 'in_progress');
+    if (running.length === 0) {
+      for (const id of await campaignTicketsOf(api, recent, campaignTag, options)) found.add(id);
+      break;
+    }
+    if (api.clock.now() - started > RUNNING_JOBS_PATIENCE_MS) throw new EarlierSendStillRunning();
+    options.onWaiting?.(running.length);
+    await api.clock.sleep(RUNNING_JOBS_POLL_MS, options.signal);
+  }
   for await (const page of exportSearch(
     api,
     { query: `tags:${campaignTag}`, type: 'ticket', pageSize: 1000 },
@@ -19,4 +55,27 @@ export async function customersWithCampaignTicket(
     for (const ticket of page) found.add(ticket.requester_id);
   }
   return found;
+}
+
+/**
+ * The requesters of the campaign's tickets among the jobs. One create_many job holds one batch of
+ * one campaign, so its first ticket says whether the job is this campaign's: one look per job,
+ * then every ticket only of the jobs that are (an hour of other campaigns costs two requests).
+ */
+async function campaignTicketsOf(
+  api: SupportApiClient,
+  jobs: readonly JobStatus[],
+  campaignTag: string,
+  options: { signal?: AbortSignal },
+): Promise<number[]> {
+  const createdBy = jobs
+    .map((job) => (job.results ?? []).flatMap((r) => (typeof r.id === 'number' && r.error === undefined ? [r.id] : [])))
+    .filter((ids) => ids.length > 0);
+  const firsts = createdBy.map((ids) => ids[0] as number);
+  if (firsts.length === 0) return [];
+  const firstTickets = new Map((await showManyTickets(api, firsts, options)).map((t) => [t.id, t]));
+  const ours = createdBy.filter((ids) => firstTickets.get(ids[0] as number)?.tags.includes(campaignTag));
+  const rest = ours.flatMap((ids) => ids.slice(1));
+  const tickets = [...ours.map((ids) => firstTickets.get(ids[0] as number)), ...(await showManyTickets(api, rest, options))];
+  return tickets.flatMap((t) => (t?.tags.includes(campaignTag) ? [t.requester_id] : []));
 }
