@@ -96,6 +96,11 @@ export class TicketWriter {
       !account.groupMemberships.some((m) => m.group_id === groupId && m.user_id === assigneeId)
     )
       return { details: { assignee: [invalidValue('Assignee', 'is not a member of the group')] } };
+    // "A ticket's status can't be set to Solved … without an assignee" (About system ticket
+    // rules). With "auto assign tickets upon solve" on, Zendesk assigns the solving agent instead;
+    // the simulator takes the setting as off (stricter), so the caller must name an assignee.
+    if (changes.status === 'solved' && ticket.status !== 'solved' && assigneeId === null)
+      return { details: { assignee: [invalidValue('Assignee', 'is required to solve a ticket')] } };
 
     const previous: ZendeskTicket = structuredClone(ticket);
     const auditId = nextEventId(stored);

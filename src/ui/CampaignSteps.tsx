@@ -1,5 +1,4 @@
 import { lazy, Suspense, type ReactNode } from 'react';
-import { useT } from '../i18n/provider.tsx';
 import { AudienceProvider } from './audience/AudienceProvider.tsx';
 import { Loading } from './shared/Loading.tsx';
 import type { StepProps } from './step-props.ts';
@@ -9,6 +8,7 @@ const AudienceStep = lazy(() => import('./audience/AudienceStep.tsx'));
 const ComposeStep = lazy(() => import('./compose/ComposeStep.tsx'));
 const PreviewStep = lazy(() => import('./preview/PreviewStep.tsx'));
 const SendStep = lazy(() => import('./send/SendStep.tsx'));
+const HistoryStep = lazy(() => import('./history/HistoryStep.tsx'));
 
 /** Steps 1–5 over the one audience they share (fetched once, kept while the agent moves between them). */
 export default function CampaignSteps({ step }: { step: Exclude<StepId, 'home'> }) {
@@ -30,11 +30,6 @@ function screen(step: Exclude<StepId, 'home'>, props: StepProps): ReactNode {
     case 'send':
       return <SendStep {...props} />;
     case 'history':
-      return <ComingNext />;
+      return <HistoryStep />;
   }
-}
-
-function ComingNext() {
-  const t = useT();
-  return <p>{t('shell.coming_soon')}</p>;
 }

@@ -21,9 +21,7 @@ export type PlainCondition =
   | { kind: 'not_in_group'; groupId: number };
 
 export type PlainAction =
-  | { kind: 'set_group'; groupId: number }
-  | { kind: 'set_priority_high' }
-  | { kind: 'email_assignee' };
+  { kind: 'set_group'; groupId: number } | { kind: 'set_priority_high' } | { kind: 'email_assignee' };
 
 export interface PresetChoices {
   /** route_replies: the group replies go to. */

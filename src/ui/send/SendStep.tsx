@@ -22,6 +22,7 @@ import { Card } from '../shared/Card.tsx';
 import { ErrorAlert } from '../shared/ErrorAlert.tsx';
 import type { StepProps } from '../step-props.ts';
 import { useCampaign } from '../store/campaign-store.ts';
+import { CampaignDone } from '../done/CampaignDone.tsx';
 import { SendProgress } from './SendProgress.tsx';
 import { SendResults } from './SendResults.tsx';
 
@@ -87,7 +88,7 @@ function SendView() {
         onResume={() => sends.resume()}
         onCancel={() => sends.cancel()}
       />
-      {snapshot.phase === 'finished' && <Finished run={run} />}
+      {snapshot.phase === 'finished' && <CampaignDone run={run} />}
       <SendResults
         run={run}
         users={users}
@@ -95,44 +96,6 @@ function SendView() {
         canRetry={snapshot.phase !== 'sending'}
       />
     </Stack>
-  );
-}
-
-/** After a send: the next wave, or a new campaign. The campaign's view and trigger come next to this. */
-function Finished({ run }: { run: SendRun }) {
-  const { t } = useI18n();
-  const { sends, store } = useEnvironment();
-  const goTo = useCampaign(store, (s) => s.goTo);
-  const startNew = useCampaign(store, (s) => s.startNewCampaign);
-  const moreWaves = run.campaign.wave < run.campaign.waves;
-  return (
-    <Card title={t('send.finished_title')}>
-      <Stack>
-        <MD>
-          {moreWaves
-            ? t('send.finished_wave', { wave: run.campaign.wave, waves: run.campaign.waves })
-            : t('send.finished_all')}
-        </MD>
-        <div>
-          {moreWaves && (
-            <Button isPrimary onClick={() => sends.clear()}>
-              {t('send.next_wave', { wave: run.campaign.wave + 1 })}
-            </Button>
-          )}{' '}
-          <Button
-            onClick={() => {
-              sends.clear();
-              startNew();
-            }}
-          >
-            {t('send.new_campaign')}
-          </Button>{' '}
-          <Button isBasic onClick={() => goTo('history')}>
-            {t('send.to_history')}
-          </Button>
-        </div>
-      </Stack>
-    </Card>
   );
 }
 
