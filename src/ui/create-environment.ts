@@ -3,11 +3,10 @@ import { OrganizationDirectory } from '../services/compose/organization-director
 import { DraftStore, SendJournal } from '../storage/index.ts';
 import { yesNoFor } from '../i18n/customer-words.ts';
 import { SendController } from '../services/send/send-controller.ts';
-import { audienceSummary } from '../domain/after-send/campaign-record.ts';
 import { resolveLocale } from '../i18n/catalog.ts';
 import { createTranslator } from '../i18n/translate.ts';
-import { CampaignFollowUp } from '../services/after-send/campaign-follow-up.ts';
-import { CampaignRecords } from '../services/after-send/campaign-records.ts';
+import type { CampaignFollowUp } from '../services/after-send/campaign-follow-up.ts';
+import type { CampaignRecords } from '../services/after-send/campaign-records.ts';
 import { campaignViewWords } from './done/view-words.ts';
 import { zendeskDrafts } from '../services/drafts/zendesk-drafts.ts';
 import type { ZendeskSession } from '../zaf/connect.ts';
@@ -73,19 +72,34 @@ export function createEnvironment(
       return new TicketFactory(services.api, run.campaign.ticket, template, identity, organizations, known);
     },
   });
-  const records = new CampaignRecords(services.api, user.role.kind === 'admin');
-  // The view is made in Zendesk in the agent's language, outside any screen (see CampaignFollowUp).
+  // Campaign records are needed after a send or in the history: their code comes with them.
+  const records = () =>
+    shared<CampaignRecords>('campaign-records', () =>
+      import('../services/after-send/campaign-records.ts').then(
+        ({ CampaignRecords }) => new CampaignRecords(services.api, user.role.kind === 'admin'),
+      ),
+    );
+  // The view and record are made in Zendesk, in the agent's language, outside any screen (see
+  // CampaignFollowUp). Its code is loaded when a send's first ticket exists, not with the app.
   const t = createTranslator(resolveLocale(user.locale));
-  const followUp = new CampaignFollowUp({
-    api: services.api,
-    sends,
-    records,
-    user: { id: user.id, name: user.name, role: user.role.kind === 'end-user' ? 'agent' : user.role.kind },
-    viewWords: (campaign) => campaignViewWords(t, campaign),
-    audienceOf: (run) => {
-      const { draft } = store.getState();
-      return draft.id === run.campaign.draftId ? audienceSummary(draft.audience) : null;
-    },
+  let followUpLoad: Promise<CampaignFollowUp> | null = null;
+  const followUp = () =>
+    (followUpLoad ??= import('../services/after-send/campaign-follow-up.ts').then(
+      ({ CampaignFollowUp }) =>
+        new CampaignFollowUp({
+          api: services.api,
+          sends,
+          records,
+          user: { id: user.id, name: user.name, role: user.role.kind === 'end-user' ? 'agent' : user.role.kind },
+          viewWords: (campaign) => campaignViewWords(t, campaign),
+          audienceOf: (run) => {
+            const { draft } = store.getState();
+            return draft.id === run.campaign.draftId ? draft.audience : null;
+          },
+        }),
+    ));
+  sends.subscribe(() => {
+    if (sends.getSnapshot().run?.created.some((id) => id > 0)) void followUp();
   });
   return {
     ...services,

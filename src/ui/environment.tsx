@@ -39,10 +39,10 @@ export interface AppEnvironment extends SessionServices {
   /** The page's one send, which keeps going while the agent is on other steps. */
   sends: SendController;
   journal: SendJournal;
-  /** The campaign's view and record, made as the page's send goes (flow step 5). */
-  followUp: CampaignFollowUp;
-  /** Campaign records in Zendesk (custom objects), where the account allows them. */
-  records: CampaignRecords;
+  /** The campaign's view and record, made as the page's send goes (flow step 5); loaded with the first ticket. */
+  followUp: () => Promise<CampaignFollowUp>;
+  /** Campaign records in Zendesk (custom objects), where the account allows them; loaded on first use. */
+  records: () => Promise<CampaignRecords>;
 }
 
 const EnvironmentContext = createContext<AppEnvironment | null>(null);

@@ -1,9 +1,9 @@
-import { recordAfterSend, type AudienceSummary } from '../../domain/after-send/campaign-record.ts';
+import type { AudienceDraft } from '../../domain/campaign/draft.ts';
 import type { SendRun } from '../../domain/send/send-run.ts';
 import type { SupportApiClient } from '../../zendesk/index.ts';
 import type { SendController, SendSnapshot } from '../send/send-controller.ts';
 import type { CampaignRecords, RecordsAvailability } from './campaign-records.ts';
-import { ensureCampaignView, type CampaignViewResult } from './campaign-view.ts';
+import type { CampaignViewResult } from './campaign-view.ts';
 
 export type ViewState =
   | { status: 'waiting' }
@@ -22,12 +22,13 @@ export interface FollowUpOptions {
   api: SupportApiClient;
   /** The page's SendController (only what it tells its subscribers is needed). */
   sends: Pick<SendController, 'subscribe' | 'getSnapshot'>;
-  records: CampaignRecords;
+  /** Loaded with the first send: the records code is not needed before. */
+  records: () => Promise<CampaignRecords>;
   user: { id: number; name: string; role: 'admin' | 'agent' | 'custom' };
   /** The view's title and description, in the agent's language. */
   viewWords: (campaign: { name: string; tag: string }) => { title: string; description: string };
   /** The audience of the draft a run was sent from, while this browser still has that draft. */
-  audienceOf: (run: SendRun) => AudienceSummary | null;
+  audienceOf: (run: SendRun) => AudienceDraft | null;
 }
 
 const WAITING: FollowUpState = { view: { status: 'waiting' }, record: { status: 'waiting' } };
@@ -41,6 +42,7 @@ const WAITING: FollowUpState = { view: { status: 'waiting' }, record: { status: 
  * SendController rather than living in a screen, so it happens whichever step the agent is on;
  * a resumed send or the next wave finds the view instead of making a second one
  * (ensureCampaignView). The record is written at the same moment, and again when a wave ends.
+ * What it runs is loaded when the first ticket exists, so none of it weighs on the first screen.
  */
 export class CampaignFollowUp {
   private states = new Map<string, FollowUpState>();
@@ -51,6 +53,8 @@ export class CampaignFollowUp {
 
   constructor(private readonly options: FollowUpOptions) {
     options.sends.subscribe(() => this.onSend(options.sends.getSnapshot()));
+    // Made when the send's first ticket appeared (see createEnvironment): that moment counts too.
+    this.onSend(options.sends.getSnapshot());
   }
 
   subscribe = (listener: () => void): (() => void) => {
@@ -97,6 +101,7 @@ export class CampaignFollowUp {
     this.set(campaign.tag, { view: { status: 'working' } });
     let viewId: number | null = null;
     try {
+      const { ensureCampaignView } = await import('./campaign-view.ts');
       const result = await ensureCampaignView(api, {
         campaign,
         role: user.role,
@@ -116,15 +121,26 @@ export class CampaignFollowUp {
     const { records, user, audienceOf } = this.options;
     const tag = run.campaign.tag;
     this.set(tag, { record: { status: 'working' } });
-    const availability = await records.update(tag, (existing) =>
-      recordAfterSend(existing, {
-        run,
-        author: { id: user.id, name: user.name },
-        audience: audienceOf(run),
-        viewId,
-        triggerIds,
-      }),
-    );
+    let availability: RecordsAvailability;
+    try {
+      const [{ recordAfterSend, audienceSummary }, store] = await Promise.all([
+        import('../../domain/after-send/campaign-record.ts'),
+        records(),
+      ]);
+      const audience = audienceOf(run);
+      availability = await store.update(tag, (existing) =>
+        recordAfterSend(existing, {
+          run,
+          author: { id: user.id, name: user.name },
+          audience: audience && audienceSummary(audience),
+          viewId,
+          triggerIds,
+        }),
+      );
+    } catch (error) {
+      // The code could not be loaded (the app was updated, the network dropped).
+      availability = { kind: 'unavailable', reason: 'failed', error };
+    }
     this.set(tag, { record: { status: 'done', availability } });
   }
 

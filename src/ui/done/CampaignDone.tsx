@@ -1,6 +1,5 @@
 import { Button } from '@zendeskgarden/react-buttons';
 import { MD } from '@zendeskgarden/react-typography';
-import { useSyncExternalStore } from 'react';
 import styled from 'styled-components';
 import { countOutcomes, type SendRun } from '../../domain/send/send-run.ts';
 import { useI18n } from '../../i18n/provider.tsx';
@@ -10,6 +9,7 @@ import { CampaignRecordNote } from '../shared/CampaignRecordNote.tsx';
 import { useCampaign } from '../store/campaign-store.ts';
 import { CampaignViewPanel } from './CampaignViewPanel.tsx';
 import { TriggerPanel } from './TriggerPanel.tsx';
+import { useFollowUp } from './use-follow-up.ts';
 
 const Stack = styled.div`
   display: grid;
@@ -23,11 +23,10 @@ const Stack = styled.div`
  */
 export function CampaignDone({ run }: { run: SendRun }) {
   const { t, locale } = useI18n();
-  const { sends, store, user, followUp } = useEnvironment();
+  const { sends, store, user } = useEnvironment();
   const goTo = useCampaign(store, (s) => s.goTo);
   const startNew = useCampaign(store, (s) => s.startNewCampaign);
-  const states = useSyncExternalStore(followUp.subscribe, followUp.getSnapshot);
-  const record = states.get(run.campaign.tag)?.record;
+  const { record } = useFollowUp(run.campaign.tag).state;
   const counts = countOutcomes(run);
   const number = (n: number) => n.toLocaleString(locale);
   const moreWaves = run.campaign.wave < run.campaign.waves;
@@ -46,7 +45,7 @@ export function CampaignDone({ run }: { run: SendRun }) {
         </MD>
         <CampaignViewPanel run={run} />
         {user.role.kind === 'admin' && <TriggerPanel run={run} />}
-        {record && record.status !== 'waiting' && (
+        {record.status !== 'waiting' && (
           <CampaignRecordNote availability={record.status === 'done' ? record.availability : 'working'} />
         )}
         <div>

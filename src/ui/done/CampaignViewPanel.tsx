@@ -1,6 +1,5 @@
 import { Button } from '@zendeskgarden/react-buttons';
 import { MD } from '@zendeskgarden/react-typography';
-import { useSyncExternalStore } from 'react';
 import type { SendRun } from '../../domain/send/send-run.ts';
 import type { ViewState } from '../../services/after-send/campaign-follow-up.ts';
 import { useT } from '../../i18n/provider.tsx';
@@ -8,13 +7,14 @@ import type { Translate } from '../../i18n/translate.ts';
 import { useEnvironment } from '../environment.tsx';
 import { ErrorAlert } from '../shared/ErrorAlert.tsx';
 import { Section } from './Section.tsx';
+import { useFollowUp } from './use-follow-up.ts';
 
 /** Which view the campaign got, why it is personal when it is, and the way into it. */
 export function CampaignViewPanel({ run }: { run: SendRun }) {
   const t = useT();
-  const { followUp, session } = useEnvironment();
-  const states = useSyncExternalStore(followUp.subscribe, followUp.getSnapshot);
-  const state: ViewState = states.get(run.campaign.tag)?.view ?? { status: 'waiting' };
+  const { session } = useEnvironment();
+  const { state: followed, followUp } = useFollowUp(run.campaign.tag);
+  const state: ViewState = followed.view;
   const nothingSent = run.status === 'finished' && !run.created.some((id) => id > 0);
   return (
     <Section title={t('done.view_heading')}>
@@ -23,7 +23,7 @@ export function CampaignViewPanel({ run }: { run: SendRun }) {
       {state.status === 'failed' && (
         <>
           <MD>{t('done.view_failed')}</MD>
-          <ErrorAlert error={state.error} onRetry={() => followUp.retryView(run)} />
+          <ErrorAlert error={state.error} onRetry={() => followUp?.retryView(run)} />
         </>
       )}
       {state.status === 'ready' && (

@@ -90,7 +90,7 @@ function PresetForm({
     try {
       const trigger = await createPresetTrigger(api, plan, words);
       setCreated((list) => [...list, trigger]);
-      followUp.noteTrigger(run, trigger.id);
+      void followUp().then((f) => f.noteTrigger(run, trigger.id));
     } catch (error) {
       setFailure(error);
     } finally {

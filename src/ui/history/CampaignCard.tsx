@@ -118,7 +118,7 @@ export function CampaignCard({
             { label: t('history.size'), value: ready ? number(totalOf(ready)) : '…' },
           ]}
         />
-        <div aria-label={t('history.counts_label', { name })} role="group">
+        <div aria-label={t('history.counts_label')} role="group">
           {counts.state.status === 'loading' && (
             <div role="status" aria-label={t('history.counting')}>
               <Skeleton height="72px" />
@@ -137,29 +137,15 @@ export function CampaignCard({
       </Columns>
       <Actions>
         {view ? (
-          <Button
-            size="small"
-            aria-label={t('history.open_view_of', { name })}
-            onClick={() => void session.routeTo('views', view.id)}
-          >
+          <Button size="small" onClick={() => void session.routeTo('views', view.id)}>
             {t('history.open_view')}
           </Button>
         ) : (
-          <Button
-            size="small"
-            aria-label={t('history.create_view_of', { name })}
-            disabled={working !== null}
-            onClick={() => void createView()}
-          >
+          <Button size="small" disabled={working !== null} onClick={() => void createView()}>
             {t(working === 'view' ? 'history.creating_view' : 'history.create_view')}
           </Button>
         )}
-        <Button
-          size="small"
-          aria-label={t('history.export_of', { name })}
-          disabled={working !== null}
-          onClick={() => void exportTickets()}
-        >
+        <Button size="small" disabled={working !== null} onClick={() => void exportTickets()}>
           {t(working === 'export' ? 'history.exporting' : 'history.export')}
         </Button>
         {mayClose && ready && (
@@ -167,7 +153,7 @@ export function CampaignCard({
         )}
       </Actions>
       {failure !== null && <ErrorAlert error={failure} />}
-      {campaign.record && <CampaignDetails record={campaign.record} name={name} />}
+      {campaign.record && <CampaignDetails record={campaign.record} />}
       {ready && unsolvedOf(ready) === 0 && totalOf(ready) > 0 && <SM>{t('history.all_solved')}</SM>}
     </Card>
   );

@@ -11,21 +11,14 @@ const Panel = styled.div`
 `;
 
 /** What only the campaign record knows: the audience, the ticket's settings, each wave's results. */
-export function CampaignDetails({ record, name }: { record: CampaignRecord; name: string }) {
+export function CampaignDetails({ record }: { record: CampaignRecord }) {
   const { t, locale } = useI18n();
   const [open, setOpen] = useState(false);
   const panelId = useId();
   const number = (n: number) => n.toLocaleString(locale);
   return (
     <Panel>
-      <Button
-        size="small"
-        isBasic
-        aria-expanded={open}
-        aria-controls={panelId}
-        aria-label={t('history.details_of', { name })}
-        onClick={() => setOpen((o) => !o)}
-      >
+      <Button size="small" isBasic aria-expanded={open} aria-controls={panelId} onClick={() => setOpen((o) => !o)}>
         {t('history.details')}
       </Button>
       {open && (

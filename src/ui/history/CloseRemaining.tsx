@@ -71,12 +71,7 @@ export function CloseRemaining({
   if (unsolved === 0 && step.kind === 'idle') return null;
   return (
     <>
-      <Button
-        size="small"
-        aria-label={t('close.button_of', { name: campaign.name })}
-        disabled={step.kind === 'finding' || step.kind === 'closing'}
-        onClick={() => void find()}
-      >
+      <Button size="small" disabled={step.kind === 'finding' || step.kind === 'closing'} onClick={() => void find()}>
         {t(step.kind === 'finding' ? 'close.finding' : 'close.button')}
       </Button>
       {step.kind === 'failed' && (
@@ -87,7 +82,7 @@ export function CloseRemaining({
       {step.kind === 'confirm' && step.plan.tickets.length === 0 && (
         <Wide>
           <Alert type="info">
-            <Alert.Paragraph>{t('close.none', { name: campaign.name })}</Alert.Paragraph>
+            <Alert.Paragraph>{t('close.none')}</Alert.Paragraph>
           </Alert>
         </Wide>
       )}

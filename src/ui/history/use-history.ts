@@ -38,7 +38,7 @@ export function useHistory() {
       ];
     });
     const [history, views] = await Promise.all([
-      loadHistory(api, { markerTag: markerTag(session.settings.tagPrefix), records, local }),
+      loadHistory(api, { markerTag: markerTag(session.settings.tagPrefix), records: await records(), local }),
       listViews(api),
     ]);
     return { ...history, views };

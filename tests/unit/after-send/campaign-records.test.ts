@@ -128,10 +128,20 @@ function followUpFor(world: AfterSendWorld, sends: ReturnType<typeof publisher>,
   return new CampaignFollowUp({
     api: world.client(who),
     sends,
-    records: records(world, who),
+    records: () => Promise.resolve(records(world, who)),
     user: { id: world.userId(who), name: 'Sam Lee', role: who === 'agent' ? 'agent' : 'admin' },
     viewWords: (campaign) => ({ title: `Campaign: ${campaign.name}`, description: campaign.tag }),
-    audienceOf: () => ({ source: 'csv', fileName: 'renewals.csv', rows: 12, matched: 12 }),
+    audienceOf: () => ({
+      source: 'csv' as const,
+      rules: { match: 'all' as const, conditions: [], includeStaff: false },
+      csv: {
+        fileName: 'renewals.csv',
+        importedAt: 0,
+        userIds: [],
+        report: { rows: 12, matched: 12, unmatched: 0, duplicates: 0, invalid: 0, samples: [] },
+      },
+      excludedUserIds: [],
+    }),
   });
 }
 
