@@ -27,10 +27,10 @@ describe('trigger presets', () => {
     const plan = presetPlan('route_replies', tag, { groupId: 7 });
     expect(plan.conditions.map((c) => conditionWords(c, t, name))).toEqual([
       'The ticket is updated',
-      'The update comes from the customer (an end user)',
-      'The update includes a public reply',
+      'The customer (an end user) updates it',
+      'The update has a public reply',
       'The ticket has the tag proactive_spring_renewal',
-      'It is not in the group Renewals yet',
+      'It is not in Renewals yet',
     ]);
     expect(plan.actions.map((a) => actionWords(a, t, name))).toEqual(['Set the group to Renewals']);
     expect(presetPlan('raise_priority', tag, { groupId: null }).actions.map((a) => actionWords(a, t, name))).toEqual([
