@@ -1,6 +1,7 @@
 import type { TicketDraft } from '../campaign/draft.ts';
 import { campaignTag, type CampaignTagProblem } from '../campaign/tags.ts';
 import type { LocatedProblem } from '../compose/campaign-template.ts';
+import type { SyntaxIssue } from '../compose/template.ts';
 
 /**
  * Everything to know before Send, as values the screens turn into words: errors block the Send
@@ -14,7 +15,16 @@ export type CampaignCheck =
   | { severity: 'error'; field: 'tag'; code: 'tag_taken'; tag: string; tickets: number }
   | { severity: 'error'; field: 'subject' | 'body'; code: 'text_empty'; locale: string | null }
   | { severity: 'error'; field: 'subject' | 'body'; code: 'unknown_placeholder'; path: string; locale: string | null }
-  | { severity: 'error'; field: 'subject' | 'body'; code: 'syntax'; message: string; locale: string | null }
+  | {
+      severity: 'error';
+      field: 'subject' | 'body';
+      code: 'syntax';
+      issue: SyntaxIssue;
+      snippet: string;
+      line: number | null;
+      message: string;
+      locale: string | null;
+    }
   | { severity: 'error'; field: 'subject' | 'body'; code: 'unsupported_tag'; name: string; locale: string | null }
   | { severity: 'error'; field: 'audience'; code: 'audience_empty' }
   | { severity: 'error'; field: 'size'; code: 'over_cap'; size: number; cap: number }
@@ -66,7 +76,16 @@ export function checkCampaign(inputs: CheckInputs): CampaignCheck[] {
     if (problem.kind === 'unknown_placeholder')
       checks.push({ severity: 'error', field: part, code: 'unknown_placeholder', path: problem.path, locale });
     else if (problem.kind === 'syntax')
-      checks.push({ severity: 'error', field: part, code: 'syntax', message: problem.message, locale });
+      checks.push({
+        severity: 'error',
+        field: part,
+        code: 'syntax',
+        issue: problem.issue,
+        snippet: problem.snippet,
+        line: problem.line,
+        message: problem.message,
+        locale,
+      });
     else checks.push({ severity: 'error', field: part, code: 'unsupported_tag', name: problem.name, locale });
   }
   if (inputs.audienceSize === 0) checks.push({ severity: 'error', field: 'audience', code: 'audience_empty' });

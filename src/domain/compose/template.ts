@@ -22,8 +22,15 @@ export interface PlaceholderUse {
   shown: boolean;
 }
 
+/**
+ * What is wrong with the braces, in words the agent can act on in their own language; the
+ * parser's English message is kept only for the cases not told apart here.
+ */
+export type SyntaxIssue =
+  'unclosed_output' | 'unclosed_tag' | 'unknown_filter' | 'empty_output' | 'unexpected_end' | 'other';
+
 export type TemplateProblem =
-  | { kind: 'syntax'; message: string; line: number | null }
+  | { kind: 'syntax'; issue: SyntaxIssue; snippet: string; message: string; line: number | null }
   | { kind: 'unknown_placeholder'; path: string }
   | { kind: 'unsupported_tag'; name: string };
 
@@ -40,6 +47,34 @@ const engine = new Liquid({ strictFilters: true, ownPropertyOnly: true, lenientI
 function lineOf(message: string): number | null {
   const match = /line:(\d+)/.exec(message);
   return match ? Number(match[1]) : null;
+}
+
+const SNIPPET_CHARS = 40;
+const clip = (text: string) => (text.length > SNIPPET_CHARS ? `${text.slice(0, SNIPPET_CHARS - 1)}…` : text);
+
+/** liquidjs's messages (liquidjs 10), sorted into what the agent should do about them. */
+function syntaxProblem(message: string): TemplateProblem {
+  const line = lineOf(message);
+  const first = message.split('\n')[0] ?? message;
+  const at = (issue: SyntaxIssue, snippet = ''): TemplateProblem => ({
+    kind: 'syntax',
+    issue,
+    snippet: clip(snippet),
+    message: first,
+    line,
+  });
+  let match = /^output "(.*)" not closed/s.exec(first);
+  if (match) return at('unclosed_output', match[1]);
+  match = /^tag (\{%.*?%\}) not closed/s.exec(first);
+  if (match) return at('unclosed_tag', match[1]);
+  match = /^undefined filter: ([^\s,]+)/.exec(first);
+  if (match) return at('unknown_filter', match[1]);
+  if (/^invalid value expression: ""/.test(first)) return at('empty_output');
+  match = /^tag "(\w+)" not found/.exec(first);
+  if (match?.[1]?.startsWith('end') || match?.[1] === 'else' || match?.[1] === 'elsif' || match?.[1] === 'when')
+    return at('unexpected_end', `{% ${match[1]} %}`);
+  if (match?.[1]) return { kind: 'unsupported_tag', name: match[1] };
+  return at('other');
 }
 
 /** Every Output and Tag in the parse tree, however deeply nested in if/case branches. */
@@ -64,7 +99,7 @@ export function compileText(source: string, isKnown: KnownPlaceholder): Compiled
     templates = engine.parse(source);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return { templates: [], uses: [], problems: [{ kind: 'syntax', message, line: lineOf(message) }] };
+    return { templates: [], uses: [], problems: [syntaxProblem(message)] };
   }
   const problems: TemplateProblem[] = [];
   const shown = new Map<string, { fallback: boolean; shown: boolean }>();

@@ -21,7 +21,13 @@ export function checkMessage(check: CampaignCheck, t: Translate, number: (n: num
     case 'unknown_placeholder':
       return t('compose.check.unknown_placeholder', { path: `{{${check.path}}}` }) + where;
     case 'syntax':
-      return t('compose.check.syntax', { message: check.message }) + where;
+      return (
+        t(`compose.check.syntax.${check.issue}`, {
+          snippet: check.snippet,
+          line: number(check.line ?? 1),
+          message: check.message,
+        }) + where
+      );
     case 'unsupported_tag':
       return t('compose.check.unsupported_tag', { name: check.name }) + where;
     case 'audience_empty':

@@ -84,9 +84,9 @@ export function ChecksPanel(props: ChecksPanelProps) {
                   <li key={`${check.code}:${i}`}>
                     {checkMessage(check, t, number)}{' '}
                     {stepFor(check) !== 'preview' && (
-                      <Anchor onClick={() => props.goTo(stepFor(check))}>
+                      <Button isLink onClick={() => props.goTo(stepFor(check))}>
                         {t(`preview.fix_in_${stepFor(check)}`)}
-                      </Anchor>
+                      </Button>
                     )}
                   </li>
                 ))}
@@ -207,7 +207,9 @@ export function ChecksPanel(props: ChecksPanelProps) {
                   </li>
                 ))}
               </ul>
-              <Anchor onClick={() => props.goTo('compose')}>{t('preview.fix_in_compose')}</Anchor>
+              <Button isLink onClick={() => props.goTo('compose')}>
+                {t('preview.fix_in_compose')}
+              </Button>
             </Alert>
           </li>
         )}

@@ -1,4 +1,4 @@
-import { Anchor, Button } from '@zendeskgarden/react-buttons';
+import { Button } from '@zendeskgarden/react-buttons';
 import { SM } from '@zendeskgarden/react-typography';
 import { useState } from 'react';
 import type { CampaignTemplate } from '../../domain/compose/campaign-template.ts';
@@ -47,7 +47,9 @@ export function TestSend({
       {state.status === 'sent' && (
         <SM role="status" style={{ marginTop: 8 }}>
           {t('preview.test_sent', { id: state.ticket.id })}{' '}
-          <Anchor onClick={() => void session.routeTo('ticket', state.ticket.id)}>{t('preview.test_open')}</Anchor>
+          <Button isLink onClick={() => void session.routeTo('ticket', state.ticket.id)}>
+            {t('preview.test_open')}
+          </Button>
         </SM>
       )}
       {state.status === 'failed' && <ErrorAlert error={state.error} />}

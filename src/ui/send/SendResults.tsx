@@ -1,4 +1,4 @@
-import { Anchor, Button } from '@zendeskgarden/react-buttons';
+import { Button } from '@zendeskgarden/react-buttons';
 import { Field, Select } from '@zendeskgarden/react-forms';
 import { OffsetPagination } from '@zendeskgarden/react-pagination';
 import { Table } from '@zendeskgarden/react-tables';
@@ -131,9 +131,9 @@ export function SendResults({
               </Table.Cell>
               <Table.Cell>
                 {outcome.state === 'created' ? (
-                  <Anchor onClick={() => void session.routeTo('ticket', outcome.ticketId)}>
+                  <Button isLink onClick={() => void session.routeTo('ticket', outcome.ticketId)}>
                     {t('send.outcome_created', { id: outcome.ticketId })}
-                  </Anchor>
+                  </Button>
                 ) : (
                   t(`send.outcome.${outcome.state}`)
                 )}

@@ -137,6 +137,28 @@ describe('problems reported before sending', () => {
     expect(body('Hello {{user.nickname}}{{user.first_name}}!')).toBe('Hello Ana!');
   });
 
+  it.each([
+    ['Hi {{user.name', { issue: 'unclosed_output', snippet: '{{user.name' }],
+    ['Hi {% if user.name %}there', { issue: 'unclosed_tag', snippet: '{% if user.name %}' }],
+    ['Hi {{ user.name | shout }}', { issue: 'unknown_filter', snippet: 'shout' }],
+    ['Hi {{ }}', { issue: 'empty_output', snippet: '' }],
+    ['Hi{% endif %}', { issue: 'unexpected_end', snippet: '{% endif %}' }],
+  ])('tells apart what is wrong with the braces: %s', (body, expected) => {
+    expect(template('Subject', body).problems[0]?.problem).toMatchObject({ kind: 'syntax', line: 1, ...expected });
+  });
+
+  it('keeps a long unclosed placeholder short in the message', () => {
+    const problem = template('Subject', `Hi {{ user.name | default: "${'x'.repeat(80)}`).problems[0]?.problem;
+    expect(problem && 'snippet' in problem ? problem.snippet.length : 0).toBeLessThanOrEqual(40);
+  });
+
+  it('an unknown tag is an unsupported tag, not a syntax error', () => {
+    expect(template('Subject', 'Hi {% shout %}').problems[0]?.problem).toEqual({
+      kind: 'unsupported_tag',
+      name: 'shout',
+    });
+  });
+
   it('reports a syntax error with its line, and renders nothing for it', () => {
     const t = template('Subject', 'Line one\nLine two {{ user.name \nLine three');
     const [problem] = t.problems;
