@@ -47,22 +47,28 @@ describe.skipIf(!chromiumPath)('building an audience in the sandbox', () => {
     const summary = app.getByRole('region', { name: 'Customers in this campaign' });
     await summary.getByLabel(`${expected.length} customers in this campaign`).waitFor();
     const table = app.getByRole('table', { name: 'Customers', exact: true });
-    const first = [...expected].sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base', numeric: true }))[0];
+    const first = [...expected].sort((a, b) =>
+      a.name.localeCompare(b.name, 'en', { sensitivity: 'base', numeric: true }),
+    )[0];
     if (!first) throw new Error('no customer');
-    await table.getByRole('row', { name: new RegExp(first.name) }).first().waitFor();
+    await table
+      .getByRole('row', { name: new RegExp(first.name) })
+      .first()
+      .waitFor();
     expect(await axeViolations(frame)).toEqual([]);
 
     // Exclude the first customer by hand; the count follows and the customer can be restored.
-    await table.getByRole('button', { name: `Exclude ${first.name}` }).first().click();
+    await table
+      .getByRole('button', { name: `Exclude ${first.name}` })
+      .first()
+      .click();
     await summary.getByLabel(`${expected.length - 1} customers in this campaign`).waitFor();
     const excluded = app.getByRole('table', { name: 'Excluded by you' });
     await excluded.getByRole('button', { name: `Restore ${first.name}` }).waitFor();
 
     // This browser blocks storage in the cross-site app frame, as Chrome does with third-party
     // cookies blocked: the draft is kept in a Zendesk custom object record instead.
-    await expect
-      .poll(() => draftRecord(e2e.simulator), { timeout: 10_000 })
-      .toContain(String(first.id));
+    await expect.poll(() => draftRecord(e2e.simulator), { timeout: 10_000 }).toContain(String(first.id));
     await app.getByText('Your changes are not being saved').waitFor({ state: 'detached' });
 
     // A reload (Zendesk reloading the app) keeps the conditions and the exclusion.
@@ -77,7 +83,10 @@ describe.skipIf(!chromiumPath)('building an audience in the sandbox', () => {
       .getByRole('region', { name: 'Customers in this campaign' })
       .getByLabel(`${expected.length - 1} customers in this campaign`)
       .waitFor();
-    await app.getByRole('table', { name: 'Excluded by you' }).getByRole('button', { name: `Restore ${first.name}` }).click();
+    await app
+      .getByRole('table', { name: 'Excluded by you' })
+      .getByRole('button', { name: `Restore ${first.name}` })
+      .click();
     await app
       .getByRole('region', { name: 'Customers in this campaign' })
       .getByLabel(`${expected.length} customers in this campaign`)
@@ -89,8 +98,16 @@ describe.skipIf(!chromiumPath)('building an audience in the sandbox', () => {
     const { app, frame } = opened;
     await app.getByRole('button', { name: '1. Audience' }).click();
     await app.getByText('A list of customers (CSV file)').click();
-    const customers = e2e.simulator.account.users.filter((u) => u.role === 'end-user' && u.email && !u.suspended).slice(0, 5);
-    const rows = ['Email;Name', ...customers.map((u) => `${u.email ?? ''};${u.name}`), 'nobody@nowhere.example;Ghost', 'not-an-email@;X', ''];
+    const customers = e2e.simulator.account.users
+      .filter((u) => u.role === 'end-user' && u.email && !u.suspended)
+      .slice(0, 5);
+    const rows = [
+      'Email;Name',
+      ...customers.map((u) => `${u.email ?? ''};${u.name}`),
+      'nobody@nowhere.example;Ghost',
+      'not-an-email@;X',
+      '',
+    ];
     await app.getByLabel('Customer list (CSV)').setInputFiles({
       name: 'renewals.csv',
       mimeType: 'text/csv',

@@ -55,7 +55,10 @@ describe('the campaign draft on a browser without storage for the app', () => {
     const reloaded = storeFor(world, DEMO_IDENTITIES.owner, true);
     expect(reloaded.getState().draft.ticket.name).toBe('');
     await settle(world);
-    expect(reloaded.getState().draft.ticket).toMatchObject({ name: 'Spring renewal', subject: 'Your plan renews soon' });
+    expect(reloaded.getState().draft.ticket).toMatchObject({
+      name: 'Spring renewal',
+      subject: 'Your plan renews soon',
+    });
     expect(reloaded.getState().restoring).toBe(false);
   });
 

@@ -25,7 +25,10 @@ export type RemoteDraftProblem = 'no_custom_objects' | 'needs_admin' | 'no_acces
 
 export class RemoteDraftUnavailable extends Error {
   override readonly name = 'RemoteDraftUnavailable';
-  constructor(readonly problem: RemoteDraftProblem, options?: { cause?: unknown }) {
+  constructor(
+    readonly problem: RemoteDraftProblem,
+    options?: { cause?: unknown },
+  ) {
     super(`drafts cannot be kept in Zendesk: ${problem}`, options);
   }
 }
@@ -55,7 +58,9 @@ export function zendeskDrafts(api: SupportApiClient, owner: { userId: number; is
   return {
     async load() {
       await ensure();
-      const [record] = await recordCall(() => listCustomObjectRecords(api, DRAFT_OBJECT, { externalIds: [externalId] }));
+      const [record] = await recordCall(() =>
+        listCustomObjectRecords(api, DRAFT_OBJECT, { externalIds: [externalId] }),
+      );
       const content = record?.custom_object_fields?.[CONTENT_FIELD];
       if (typeof content !== 'string' || content === '') return { raw: undefined, listNotKept: false };
       try {

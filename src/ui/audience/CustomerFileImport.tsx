@@ -22,7 +22,8 @@ import { ErrorAlert } from '../shared/ErrorAlert.tsx';
  */
 const Drop = styled.div`
   padding: ${({ theme }) => theme.space.md};
-  border: ${({ theme }) => theme.borderWidths.sm} dashed ${({ theme }) => getColor({ theme, variable: 'border.emphasis' })};
+  border: ${({ theme }) => theme.borderWidths.sm} dashed
+    ${({ theme }) => getColor({ theme, variable: 'border.emphasis' })};
   border-radius: ${({ theme }) => theme.borderRadii.md};
 `;
 

@@ -50,7 +50,10 @@ describe('drafts kept in Zendesk', () => {
 
   it('saving again replaces the record instead of adding one', async () => {
     const { sim, clock, as } = simulatedZendesk({ simulator: { users: 20 } });
-    const drafts = zendeskDrafts(as(DEMO_IDENTITIES.owner), { userId: userId(sim, DEMO_IDENTITIES.owner), isAdmin: true });
+    const drafts = zendeskDrafts(as(DEMO_IDENTITIES.owner), {
+      userId: userId(sim, DEMO_IDENTITIES.owner),
+      isAdmin: true,
+    });
     await clock.run(() => drafts.save(draftNamed('First')));
     await clock.run(() => drafts.save(draftNamed('Second')));
     expect(sim.account.customObjects.records(DRAFT_OBJECT)).toHaveLength(1);
@@ -71,7 +74,10 @@ describe('drafts kept in Zendesk', () => {
         z.unknown(),
       ),
     );
-    const agentDrafts = zendeskDrafts(as(DEMO_IDENTITIES.agent), { userId: userId(sim, DEMO_IDENTITIES.agent), isAdmin: false });
+    const agentDrafts = zendeskDrafts(as(DEMO_IDENTITIES.agent), {
+      userId: userId(sim, DEMO_IDENTITIES.agent),
+      isAdmin: false,
+    });
     await expect(clock.run(() => agentDrafts.load())).rejects.toMatchObject({ problem: 'needs_admin' });
 
     const drafts = zendeskDrafts(as(DEMO_IDENTITIES.owner), owner);
@@ -82,14 +88,20 @@ describe('drafts kept in Zendesk', () => {
 
   it('an agent before any admin opened the app is told an admin must open it once', async () => {
     const { sim, clock, as } = simulatedZendesk({ simulator: { users: 20 } });
-    const drafts = zendeskDrafts(as(DEMO_IDENTITIES.agent), { userId: userId(sim, DEMO_IDENTITIES.agent), isAdmin: false });
+    const drafts = zendeskDrafts(as(DEMO_IDENTITIES.agent), {
+      userId: userId(sim, DEMO_IDENTITIES.agent),
+      isAdmin: false,
+    });
     await expect(clock.run(() => drafts.load())).rejects.toMatchObject({ problem: 'needs_admin' });
     expect(sim.account.customObjects.object(DRAFT_OBJECT)).toBeUndefined();
   });
 
   it('an account without custom objects says so', async () => {
     const { sim, clock, as } = simulatedZendesk({ simulator: { users: 20, customObjects: false } });
-    const drafts = zendeskDrafts(as(DEMO_IDENTITIES.owner), { userId: userId(sim, DEMO_IDENTITIES.owner), isAdmin: true });
+    const drafts = zendeskDrafts(as(DEMO_IDENTITIES.owner), {
+      userId: userId(sim, DEMO_IDENTITIES.owner),
+      isAdmin: true,
+    });
     const failure = await clock.run(() => drafts.load()).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(RemoteDraftUnavailable);
     expect(failure).toMatchObject({ problem: 'no_custom_objects' });
@@ -109,7 +121,10 @@ describe('drafts kept in Zendesk', () => {
 
   it('a customer list too long for the record is left out and the agent told, the rest of the draft kept', async () => {
     const { sim, clock, as } = simulatedZendesk({ simulator: { users: 20 } });
-    const drafts = zendeskDrafts(as(DEMO_IDENTITIES.owner), { userId: userId(sim, DEMO_IDENTITIES.owner), isAdmin: true });
+    const drafts = zendeskDrafts(as(DEMO_IDENTITIES.owner), {
+      userId: userId(sim, DEMO_IDENTITIES.owner),
+      isAdmin: true,
+    });
     const base = draftNamed('Big list');
     const withList = (count: number): CampaignDraft => ({
       ...base,
