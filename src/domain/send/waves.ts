@@ -21,6 +21,8 @@ export function nextWave(
   earlier: readonly SendRun[],
   waveSize: number | null,
   elsewhere: ReadonlySet<number> = new Set(),
+  /** Waves of this campaign Zendesk's tickets show (their wave tags), for sends this browser forgot. */
+  wavesSeen = 0,
 ): NextWave {
   const reached = new Set<number>(elsewhere);
   for (const run of earlier) {
@@ -32,9 +34,10 @@ export function nextWave(
   const remaining = audience.filter((id) => !reached.has(id));
   const size = waveSize ?? Math.max(1, remaining.length);
   const alreadySent = audience.length - remaining.length;
+  const before = Math.max(earlier.length, wavesSeen);
   return {
-    wave: earlier.length + 1,
-    waves: earlier.length + Math.max(1, Math.ceil(remaining.length / size)),
+    wave: before + 1,
+    waves: before + Math.max(1, Math.ceil(remaining.length / size)),
     customers: remaining.slice(0, size),
     alreadySent,
   };

@@ -8,7 +8,7 @@ import {
 import {
   createCustomObject,
   createCustomObjectField,
-  getCustomObject,
+  listCustomObjects,
   isZendeskError,
   listCustomObjectFields,
   listCustomObjectRecords,
@@ -108,12 +108,16 @@ export class CampaignRecords {
 
   private async check(): Promise<RecordsAvailability> {
     try {
+      // Listing the account's objects, not asking for this one: a first visit is no 404 in the console.
+      let objects;
       try {
-        await getCustomObject(this.api, KEY);
+        objects = await listCustomObjects(this.api);
       } catch (error) {
-        // Reading an object is open to every agent: a 403 here means the account has no custom objects.
+        // Reading objects is open to every agent: a 403 here means the account has no custom objects.
         if (isZendeskError(error) && error.kind === 'permission') return unavailable(error, 'not_enabled');
-        if (!isZendeskError(error) || error.kind !== 'not_found') throw error;
+        throw error;
+      }
+      if (!objects.some((o) => o.key === KEY)) {
         if (!this.isAdmin) return { kind: 'unavailable', reason: 'not_set_up' };
         await createCustomObject(this.api, { ...CAMPAIGN_OBJECT });
       }

@@ -5,6 +5,7 @@ import {
   showManyTickets,
   type JobStatus,
   type SupportApiClient,
+  type Ticket,
 } from '../../zendesk/index.ts';
 
 /** How long to wait for the agent's running jobs before launching anyway is refused. */
@@ -27,12 +28,25 @@ export class EarlierSendStillRunning extends Error {
  * a closed tab) is there with the tickets it made. A job still running cannot say whose tickets
  * it makes, so launching waits for it to finish instead of guessing.
  */
+export interface CampaignReach {
+  /** Requesters of the campaign's tickets. */
+  customers: Set<number>;
+  /** Sends of the campaign the tickets show: the highest wave tag, or 1 for tickets without one. */
+  wavesSeen: number;
+}
+
 export async function customersWithCampaignTicket(
   api: SupportApiClient,
   campaignTag: string,
   options: { signal?: AbortSignal; onWaiting?: (running: number) => void } = {},
-): Promise<Set<number>> {
+): Promise<CampaignReach> {
   const found = new Set<number>();
+  let wavesSeen = 0;
+  const see = (ticket: { requester_id: number; tags: readonly string[] }) => {
+    if (!ticket.tags.includes(campaignTag)) return;
+    found.add(ticket.requester_id);
+    wavesSeen = Math.max(wavesSeen, waveOf(ticket.tags, campaignTag));
+  };
   const started = api.clock.now();
   for (;;) {
     const recent = (await listRecentJobStatuses(api, { pages: 2 }, options)).filter(
@@ -40,7 +54,7 @@ export async function customersWithCampaignTicket(
     );
     const running = recent.filter((job) => jobState(job) === 'in_progress');
     if (running.length === 0) {
-      for (const id of await campaignTicketsOf(api, recent, campaignTag, options)) found.add(id);
+      for (const ticket of await campaignTicketsOf(api, recent, campaignTag, options)) see(ticket);
       break;
     }
     if (api.clock.now() - started > RUNNING_JOBS_PATIENCE_MS) throw new EarlierSendStillRunning();
@@ -52,9 +66,17 @@ export async function customersWithCampaignTicket(
     { query: `tags:${campaignTag}`, type: 'ticket', pageSize: 1000 },
     options,
   )) {
-    for (const ticket of page) found.add(ticket.requester_id);
+    for (const ticket of page) see(ticket);
   }
-  return found;
+  return { customers: found, wavesSeen };
+}
+
+/** The wave a campaign ticket belongs to: N of its `<tag>_part_N` tag, 1 without one. */
+function waveOf(tags: readonly string[], campaignTag: string): number {
+  const prefix = `${campaignTag}_part_`;
+  const part = tags.find((tag) => tag.startsWith(prefix));
+  const n = part ? Number(part.slice(prefix.length)) : 1;
+  return Number.isInteger(n) && n > 0 ? n : 1;
 }
 
 /**
@@ -67,7 +89,7 @@ async function campaignTicketsOf(
   jobs: readonly JobStatus[],
   campaignTag: string,
   options: { signal?: AbortSignal },
-): Promise<number[]> {
+): Promise<Ticket[]> {
   const createdBy = jobs
     .map((job) => (job.results ?? []).flatMap((r) => (typeof r.id === 'number' && r.error === undefined ? [r.id] : [])))
     .filter((ids) => ids.length > 0);
@@ -76,6 +98,9 @@ async function campaignTicketsOf(
   const firstTickets = new Map((await showManyTickets(api, firsts, options)).map((t) => [t.id, t]));
   const ours = createdBy.filter((ids) => firstTickets.get(ids[0] as number)?.tags.includes(campaignTag));
   const rest = ours.flatMap((ids) => ids.slice(1));
-  const tickets = [...ours.map((ids) => firstTickets.get(ids[0] as number)), ...(await showManyTickets(api, rest, options))];
-  return tickets.flatMap((t) => (t?.tags.includes(campaignTag) ? [t.requester_id] : []));
+  const tickets = [
+    ...ours.map((ids) => firstTickets.get(ids[0] as number)),
+    ...(await showManyTickets(api, rest, options)),
+  ];
+  return tickets.flatMap((t) => (t?.tags.includes(campaignTag) ? [t] : []));
 }

@@ -7,11 +7,11 @@ import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import styled from 'styled-components';
 import { markerTag, waveTag } from '../../domain/campaign/tags.ts';
 import { newSendRun, type SendRun } from '../../domain/send/send-run.ts';
-import { nextWave } from '../../domain/send/waves.ts';
+import { nextWave, type NextWave } from '../../domain/send/waves.ts';
 import type { AccountFacts } from '../../services/audience/account-facts.ts';
 import type { ComposeWorkspace } from '../../services/compose/compose-workspace.ts';
-import { customersWithCampaignTicket } from '../../services/send/campaign-recipients.ts';
 import type { User } from '../../zendesk/index.ts';
+import type { Translate } from '../../i18n/index.ts';
 import { useI18n } from '../../i18n/provider.tsx';
 import { useAudience } from '../audience/AudienceProvider.tsx';
 import { checkMessage } from '../compose/check-message.ts';
@@ -25,6 +25,7 @@ import { useCampaign } from '../store/campaign-store.ts';
 import { CampaignDone } from '../done/CampaignDone.tsx';
 import { SendProgress } from './SendProgress.tsx';
 import { SendResults } from './SendResults.tsx';
+import { useCampaignReach } from './use-campaign-reach.ts';
 
 const Stack = styled.div`
   display: grid;
@@ -111,7 +112,7 @@ function BusyElsewhere() {
 
 function Launch({ facts, workspace }: { facts: AccountFacts; workspace: ComposeWorkspace }) {
   const { t, locale } = useI18n();
-  const { store, sends, journal, session, user, api, newId, now } = useEnvironment();
+  const { store, sends, journal, session, user, newId, now } = useEnvironment();
   const draft = useCampaign(store, (s) => s.draft);
   const goTo = useCampaign(store, (s) => s.goTo);
   const audience = useAudience();
@@ -128,23 +129,29 @@ function Launch({ facts, workspace }: { facts: AccountFacts; workspace: ComposeW
   // The campaign's own earlier waves put its tag on tickets: that is no reason to refuse the name.
   const blocking = checks.filter((c) => c.severity === 'error' && !(c.code === 'tag_taken' && earlier.length > 0));
   const included = audience?.sorted?.included ?? [];
+  const reach = useCampaignReach(tag);
+  const known = reach.state.status === 'ready' ? reach.state.reach : { customers: new Set<number>(), wavesSeen: 0 };
   const wave = nextWave(
     included.map((c) => c.user.id),
     earlier,
     draft.ticket.waveSize,
+    known.customers,
+    known.wavesSeen,
   );
 
   const start = async () => {
     setConfirming(false);
     setStarting(null);
+    store.getState().saveNow();
     try {
-      // Customers who got this campaign elsewhere (another browser, a colleague) are left out too.
-      const elsewhere = await customersWithCampaignTicket(api, tag);
+      // Asked again at the click: a colleague may have sent to some of them since the step opened.
+      const elsewhere = await reach.recheck();
       const next = nextWave(
         included.map((c) => c.user.id),
         earlier,
         draft.ticket.waveSize,
-        elsewhere,
+        elsewhere.customers,
+        elsewhere.wavesSeen,
       );
       const run: SendRun = newSendRun({
         id: newId(),
@@ -204,21 +211,24 @@ function Launch({ facts, workspace }: { facts: AccountFacts; workspace: ComposeW
         </Alert>
       ) : (
         <>
-          <MD>
-            {wave.waves > 1
-              ? t('send.launch_wave', {
-                  count: number(wave.customers.length),
-                  wave: wave.wave,
-                  waves: wave.waves,
-                  name: draft.ticket.name,
-                })
-              : t('send.launch_all', { count: number(wave.customers.length), name: draft.ticket.name })}
-          </MD>
+          <MD>{launchMessage(wave, draft.ticket.name, t, number)}</MD>
           {wave.alreadySent > 0 && <MD>{t('send.already_sent', { count: number(wave.alreadySent) })}</MD>}
+          {reach.state.status === 'checking' && (
+            <MD role="status">
+              {reach.state.waitingForJobs > 0
+                ? t('send.reach_waiting', { count: number(reach.state.waitingForJobs) })
+                : t('send.reach_checking')}
+            </MD>
+          )}
+          {reach.state.status === 'error' && (
+            <ErrorAlert error={reach.state.error} onRetry={() => void reach.recheck().catch(() => undefined)} />
+          )}
           <Button
             isPrimary
             style={{ marginTop: 12 }}
-            disabled={wave.customers.length === 0 || audience?.state.status === 'loading'}
+            disabled={
+              wave.customers.length === 0 || audience?.state.status === 'loading' || reach.state.status !== 'ready'
+            }
             onClick={() => setConfirming(true)}
           >
             {t('send.send_button', { count: number(wave.customers.length) })}
@@ -251,4 +261,12 @@ function Launch({ facts, workspace }: { facts: AccountFacts; workspace: ComposeW
       )}
     </Card>
   );
+}
+
+/** What the next send does: everyone reached already, one wave of several, or the whole audience. */
+function launchMessage(wave: NextWave, name: string, t: Translate, number: (n: number) => string): string {
+  const count = number(wave.customers.length);
+  if (wave.customers.length === 0 && wave.alreadySent > 0) return t('send.all_reached', { name });
+  if (wave.waves > 1) return t('send.launch_wave', { count, wave: wave.wave, waves: wave.waves, name });
+  return t('send.launch_all', { count, name });
 }

@@ -7,7 +7,11 @@ import {
   type CampaignDraft,
   type TicketDraft,
 } from '../../domain/campaign/draft.ts';
-import { RemoteDraftUnavailable, type RemoteDraftProblem, type RemoteDrafts } from '../../services/drafts/zendesk-drafts.ts';
+import {
+  RemoteDraftUnavailable,
+  type RemoteDraftProblem,
+  type RemoteDrafts,
+} from '../../services/drafts/zendesk-drafts.ts';
 import type { DraftStore } from '../../storage/index.ts';
 
 /** The steps of the campaign flow, in order (SPEC.md). */
@@ -30,6 +34,11 @@ export interface CampaignState {
   updateTicket(change: (ticket: TicketDraft) => TicketDraft): void;
   /** Starts over with an empty campaign (after a send, or on request). */
   startNewCampaign(): void;
+  /**
+   * Writes the draft now instead of after the pause that groups edits: a send is about to start,
+   * and a reload in its first seconds must still find the draft it was sent from.
+   */
+  saveNow(): void;
   dismissRestoreProblems(): void;
 }
 
@@ -71,6 +80,7 @@ export function createCampaignStore(options: CampaignStoreOptions): CampaignStor
       updateTicket: (change) => set({ draft: touch({ ...get().draft, ticket: change(get().draft.ticket) }) }),
       startNewCampaign: () => set({ draft: fresh(), step: 'audience' }),
       dismissRestoreProblems: () => set({ restoreProblems: [] }),
+      saveNow: () => flush(),
     };
   });
 
@@ -94,7 +104,10 @@ export function createCampaignStore(options: CampaignStoreOptions): CampaignStor
       () => store.setState({ saved: true, notSavedBecause: null }),
       (error: unknown) => {
         if (keptRemotely === draft) keptRemotely = null; // the next hide or edit tries again
-        store.setState({ saved: false, notSavedBecause: error instanceof RemoteDraftUnavailable ? error.problem : 'failed' });
+        store.setState({
+          saved: false,
+          notSavedBecause: error instanceof RemoteDraftUnavailable ? error.problem : 'failed',
+        });
       },
     );
   };

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { customersWithCampaignTicket, EarlierSendStillRunning } from '../../../src/services/send/campaign-recipients.ts';
+import {
+  customersWithCampaignTicket,
+  EarlierSendStillRunning,
+} from '../../../src/services/send/campaign-recipients.ts';
 import { sendWorld } from '../../support/send-world.ts';
 
 /**
@@ -23,7 +26,8 @@ describe('customers who already have the campaign ticket', () => {
     expect((JSON.parse(search.body) as { count: number }).count).toBeLessThan(150);
 
     const found = await world.clock.run(() => customersWithCampaignTicket(world.api, world.tag));
-    expect([...found].sort()).toEqual(world.customers.map((c) => c.id).sort());
+    expect([...found.customers].sort()).toEqual(world.customers.map((c) => c.id).sort());
+    expect(found.wavesSeen).toBe(1);
   });
 
   it("another campaign's recent jobs leave its customers in, and cost one look per job", async () => {
@@ -31,13 +35,16 @@ describe('customers who already have the campaign ticket', () => {
     await world.clock.run(() => world.runner(world.newRun()).start());
     const before = world.sim.stats.accepted;
     const found = await world.clock.run(() => customersWithCampaignTicket(world.api, 'proactive_other_campaign'));
-    expect(found.size).toBe(0);
+    expect(found.customers.size).toBe(0);
     // Job list, one show_many of each job's first ticket, the (empty) search.
     expect(world.sim.stats.accepted - before).toBeLessThanOrEqual(3);
   });
 
   it('a job still running is waited for, so its customers are not sent a second ticket', async () => {
-    const world = sendWorld({ customers: 100, simulator: { jobTiming: { perTicketMs: 600, perTicketJitterMs: 0, startDelayMs: 2_000 } } });
+    const world = sendWorld({
+      customers: 100,
+      simulator: { jobTiming: { perTicketMs: 600, perTicketJitterMs: 0, startDelayMs: 2_000 } },
+    });
     const runner = world.runner(world.newRun());
     const sending = runner.start();
     // Let the create_many go out, then ask while its job is still working.
@@ -47,7 +54,7 @@ describe('customers who already have the campaign ticket', () => {
       customersWithCampaignTicket(world.api, world.tag, { onWaiting: (running) => waits.push(running) }),
     );
     expect(waits.length).toBeGreaterThan(0);
-    expect(found.size).toBe(100);
+    expect(found.customers.size).toBe(100);
     await world.clock.run(sending);
   });
 
