@@ -30,6 +30,7 @@ Serves a simulated Zendesk Support API (demo account, real-time rate limit) at h
   --fault-late-5xx P        share of requests (0..1) processed, then answered 502/504
   --slow-jobs F             multiply background job latency by F
   --job-failures P          share of create_many items (0..1) failing inside the job
+  --other-jobs N            of the account's 30 job slots, N are taken by other apps' jobs
   --fault-replay P          share of POSTs (0..1) processed twice: the connection drops unanswered
                               and the browser replays the request (the client sees the second answer)
   --job-ticket-ms MS        job time per ticket (default ${DEFAULT_JOB_TIMING.perTicketMs}, ± --job-jitter-ms)
@@ -63,6 +64,7 @@ try {
       'slow-jobs': { type: 'string' },
       'job-failures': { type: 'string' },
       'fault-replay': { type: 'string' },
+      'other-jobs': { type: 'string' },
       'job-ticket-ms': { type: 'string' },
       'job-jitter-ms': { type: 'string' },
       'job-start-ms': { type: 'string' },
@@ -118,6 +120,9 @@ const slowJobFactor = numberOption('slow-jobs', values['slow-jobs']);
 if (slowJobFactor !== undefined) faults.slowJobFactor = slowJobFactor;
 const jobItemFailureRate = numberOption('job-failures', values['job-failures']);
 if (jobItemFailureRate !== undefined) faults.jobItemFailureRate = jobItemFailureRate;
+
+const otherJobs = numberOption('other-jobs', values['other-jobs']);
+if (otherJobs !== undefined) faults.otherJobsInFlight = otherJobs;
 
 const replayRate = numberOption('fault-replay', values['fault-replay']);
 if (replayRate !== undefined) faults.replayPostRate = replayRate;

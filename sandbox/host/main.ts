@@ -155,6 +155,7 @@ async function applyFaults(): Promise<void> {
   if (on('drops')) faults.dropRate = 0.1;
   if (on('slowJobs')) faults.slowJobFactor = 5;
   if (on('jobFailures')) faults.jobItemFailureRate = 0.1;
+  if (on('otherJobs')) faults.otherJobsInFlight = 28;
   const names = [...switches.querySelectorAll<HTMLInputElement>('fieldset input:checked')].map(
     (input) => input.parentElement?.textContent?.trim() ?? input.name,
   );

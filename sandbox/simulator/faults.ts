@@ -29,6 +29,11 @@ export class FaultInjector {
     this.seen = 0;
   }
 
+  /** Job slots taken by other integrations' jobs (Faults.otherJobsInFlight). */
+  get otherJobsInFlight(): number {
+    return Math.max(0, Math.floor(this.faults.otherJobsInFlight ?? 0));
+  }
+
   /** A burst of 429s that the account budget would not explain (Zendesk does this under load). */
   burst429(): Reply | undefined {
     const position = this.seen++;

@@ -36,6 +36,11 @@ export interface Faults {
    * the same POST by itself; Zendesk processes it twice and the client sees only the second answer.
    */
   replayPostRate?: number;
+  /**
+   * Background jobs of other apps and integrations queued or running in the account: they take
+   * that many of its 30 job slots (support-api.md §6), as on a busy account.
+   */
+  otherJobsInFlight?: number;
 }
 
 export interface SimulatorOptions {

@@ -5,19 +5,23 @@ import type { Route } from '../router.ts';
 import { paginatedList } from '../pagination.ts';
 import { tooMany } from './show-many.ts';
 
-export function inflightHeader(running: number): Record<string, string> {
-  return {
-    'zendesk-ratelimit-inflight-jobs': `total=${MAX_INFLIGHT_JOBS}; remaining=${Math.max(0, MAX_INFLIGHT_JOBS - running)}; resets=60`,
-  };
+/** The account's jobs queued or running: the simulated callers' and, as a fault, other apps'. */
+function jobsInFlight(ctx: ApiContext): number {
+  return ctx.jobs.inflight(ctx.now).length + ctx.faults.otherJobsInFlight;
+}
+
+export function inflightHeader(ctx: ApiContext): Record<string, string> {
+  const remaining = Math.max(0, MAX_INFLIGHT_JOBS - jobsInFlight(ctx));
+  return { 'zendesk-ratelimit-inflight-jobs': `total=${MAX_INFLIGHT_JOBS}; remaining=${remaining}; resets=60` };
 }
 
 /** ≤30 jobs queued or running, else TooManyJobs (support-api.md §6; status 429 is (unverified)). */
 export function assertJobSlot(ctx: ApiContext): void {
   const running = ctx.jobs.inflight(ctx.now);
-  if (running.length >= MAX_INFLIGHT_JOBS) {
+  if (jobsInFlight(ctx) >= MAX_INFLIGHT_JOBS) {
     throw new ReplyError({
       status: 429,
-      headers: { 'retry-after': '10', ...inflightHeader(running.length) },
+      headers: { 'retry-after': '10', ...inflightHeader(ctx) },
       body: {
         error: 'TooManyJobs',
         description: 'Too many background jobs are currently queued or running. Try again later.',
@@ -30,7 +34,7 @@ export function assertJobSlot(ctx: ApiContext): void {
 /** The 200 `{job_status}` answer to a request that queued a job. */
 export function jobReply(ctx: ApiContext, id: string, extraHeaders: Record<string, string> = {}): Reply {
   const status = ctx.jobs.status(id, ctx.now, ctx.origin);
-  return ok({ job_status: status }, { ...inflightHeader(ctx.jobs.inflight(ctx.now).length), ...extraHeaders });
+  return ok({ job_status: status }, { ...inflightHeader(ctx), ...extraHeaders });
 }
 
 export const jobStatusRoutes: Route[] = [

@@ -239,6 +239,23 @@ describe('create_many and job statuses', () => {
     expect(api.call('POST', '/api/v2/tickets/create_many', body).status).toBe(200);
   });
 
+  it("other apps' jobs take job slots: with 28 of 30 busy, the third job is TooManyJobs", async () => {
+    const api = testZendesk({ jobLatency: { startMs: 5000, perTicketMs: 50 } });
+    api.sim.setFaults({ otherJobsInFlight: 28 });
+    const [customer] = customers(api, 1);
+    const body = { tickets: [{ requester_id: customer?.id, comment: { body: 'x' } }] };
+    const first = api.call('POST', '/api/v2/tickets/create_many', body);
+    expect(first.headers['zendesk-ratelimit-inflight-jobs']).toBe('total=30; remaining=1; resets=60');
+    expect(api.call('POST', '/api/v2/tickets/create_many', body).status).toBe(200);
+    const refused = api.call('POST', '/api/v2/tickets/create_many', body);
+    expect(refused.status).toBe(429);
+    expect(refused.headers['zendesk-ratelimit-inflight-jobs']).toBe('total=30; remaining=0; resets=60');
+    // Only the caller's own jobs are listed: the others are not theirs to see.
+    expect((refused.json as { current_job_ids: string[] }).current_job_ids).toHaveLength(2);
+    await api.clock.advance(6000);
+    expect(api.call('POST', '/api/v2/tickets/create_many', body).status).toBe(200);
+  });
+
   it('update_many changes status and tags through a job', async () => {
     const api = testZendesk({ jobLatency: { startMs: 100, perTicketMs: 10 } });
     const targets = api.sim.account.tickets.filter((t) => t.ticket.status === 'open').slice(0, 3);
