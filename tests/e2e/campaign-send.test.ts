@@ -8,14 +8,14 @@ const chromiumPath = chromiumOrSkip();
 const TAG = 'proactive_silver_and_gold_check_in';
 
 /** Silver or gold customers who can get a campaign, from the simulator's own records (234 in seed 11). */
-function silverOrGold(sim: Simulator) {
+function silverOrGold(sim: Simulator, levels = ['silver', 'gold']) {
   return sim.account.users.filter(
     (u) =>
       u.active &&
       u.role === 'end-user' &&
       !u.suspended &&
       u.email !== null &&
-      (u.user_fields.service_level === 'silver' || u.user_fields.service_level === 'gold'),
+      levels.includes(String(u.user_fields.service_level)),
   );
 }
 
@@ -29,14 +29,13 @@ function ticketsPerCustomer(sim: Simulator): Map<number, number> {
   return counts;
 }
 
-async function prepareCampaign({ app }: OpenedApp, count: number) {
+async function prepareCampaign({ app }: OpenedApp, count: number, levels = ['Silver', 'Gold']) {
   await app.getByRole('button', { name: '1. Audience' }).click();
   await app.getByRole('button', { name: 'Add condition' }).click();
   const condition = app.getByRole('group', { name: 'Condition 1' });
   await condition.getByLabel('Field', { exact: true }).selectOption('user:service_level');
   await condition.getByLabel('Condition', { exact: true }).selectOption('is_any_of');
-  await condition.getByText('Silver', { exact: true }).click();
-  await condition.getByText('Gold', { exact: true }).click();
+  for (const level of levels) await condition.getByText(level, { exact: true }).click();
   await app.getByLabel(`${count} customers in this campaign`).waitFor();
   await app.getByRole('button', { name: '2. Compose' }).click();
   await app.getByLabel('Campaign name', { exact: true }).fill('Silver and gold check-in');
@@ -133,5 +132,64 @@ describe.skipIf(!chromiumPath)('sending a campaign in the sandbox', () => {
     await expect.poll(() => ticketsPerCustomer(e2e.simulator).size, { timeout: 60_000 }).toBe(customers.length);
     await app.getByText('Finished.', { exact: true }).waitFor({ timeout: 60_000 });
     expect([...ticketsPerCustomer(e2e.simulator).values()].every((n) => n === 1)).toBe(true);
+  }, 180_000);
+
+  it('pauses, resumes and cancels as a person would on a busy account, then retries the failed', async () => {
+    // Other apps hold 28 of the account's 30 job slots: two batches at a time, the rest wait for a
+    // slot, so there is something left to pause and to cancel. One item in ten fails inside its job.
+    const opened = await e2e.openApp({ faults: { otherJobsInFlight: 28, jobItemFailureRate: 0.1 } });
+    const { app, frame } = opened;
+    const levels = ['platinum', 'gold', 'silver', 'bronze'];
+    const customers = silverOrGold(e2e.simulator, levels);
+    expect(customers.length).toBeGreaterThan(400);
+    await prepareCampaign(opened, customers.length, ['Platinum', 'Gold', 'Silver', 'Bronze']);
+    await send(opened, customers.length);
+
+    await app.getByRole('button', { name: 'Pause' }).click();
+    await app.getByText('Paused: no new batches are sent.', { exact: false }).waitFor();
+    // The two batches Zendesk already had complete; nothing more is sent while paused.
+    const settled = async () => {
+      const before = tickets();
+      await sleep(3_000);
+      return before > 150 && tickets() === before;
+    };
+    await expect.poll(settled, { timeout: 40_000, interval: 0 }).toBe(true);
+    const whilePaused = tickets();
+    expect(whilePaused).toBeLessThanOrEqual(200);
+    await sleep(3_000);
+    expect(tickets()).toBe(whilePaused);
+    expect(await axeViolations(frame)).toEqual([]);
+
+    await app.getByRole('button', { name: 'Resume' }).click();
+    await expect.poll(() => tickets(), { timeout: 30_000 }).toBeGreaterThan(whilePaused);
+    await app.getByRole('button', { name: 'Cancel the rest' }).click();
+    await app.getByText('Finished.', { exact: true }).waitFor({ timeout: 60_000 });
+
+    // What was cancelled is said per customer; the cancelled got no ticket.
+    const results = app.getByRole('region', { name: 'Customers' });
+    await results.getByLabel('Show').selectOption('skipped');
+    await results.getByRole('cell', { name: 'Cancelled', exact: true }).first().waitFor();
+    const reached = ticketsPerCustomer(e2e.simulator);
+
+    // The failed are retried: each ends with exactly one ticket, the cancelled still none.
+    e2e.simulator.setFaults({});
+    const retry = app.getByRole('button', { name: /^Retry the \d+ failed$/ });
+    const failed = Number((await retry.textContent())?.match(/\d+/)?.[0]);
+    expect(failed).toBeGreaterThan(0);
+    await retry.click();
+    await expect.poll(() => ticketsPerCustomer(e2e.simulator).size, { timeout: 60_000 }).toBe(reached.size + failed);
+    await app.getByText('Finished.', { exact: true }).waitFor({ timeout: 60_000 });
+    expect([...ticketsPerCustomer(e2e.simulator).values()].every((n) => n === 1)).toBe(true);
+    // The customers without a ticket are the cancelled ones: at least the batch never sent.
+    expect(customers.length - ticketsPerCustomer(e2e.simulator).size).toBeGreaterThanOrEqual(100);
+    const skipped = await results.getByRole('row').filter({ hasText: 'Cancelled' }).count();
+    expect(skipped).toBeGreaterThan(0);
+
+    function sleep(ms: number) {
+      return new Promise((resolve) => setTimeout(resolve, ms));
+    }
+    function tickets() {
+      return [...ticketsPerCustomer(e2e.simulator).values()].reduce((a, b) => a + b, 0);
+    }
   }, 180_000);
 });

@@ -67,6 +67,8 @@ export class SendRunner {
   private stopped: unknown = null;
   private reconcileAfter = 0;
   private jobSlots: number;
+  /** Whether a create_many answer has said how many of the account's job slots are free. */
+  private jobSlotsKnown = false;
   private readonly createdAt: number[] = [];
   private readonly unsubscribe: () => void;
 
@@ -169,7 +171,11 @@ export class SendRunner {
   private fill(): void {
     if (this.runState.status !== 'sending' || this.stopped !== null) return;
     const busy = this.inFlight().length + this.submissions.size;
-    let room = Math.min(this.jobSlots, this.options.maxJobsInFlight ?? MAX_JOBS_IN_FLIGHT) - busy;
+    // Other apps' jobs share the account's 30 slots: until the first answer's
+    // zendesk-ratelimit-inflight-jobs header says how many are free, one batch goes alone, so a
+    // busy account gets no burst of TooManyJobs (and a pause finds the rest still unsent).
+    const slots = this.jobSlotsKnown ? this.jobSlots : 1;
+    let room = Math.min(slots, this.options.maxJobsInFlight ?? MAX_JOBS_IN_FLIGHT) - busy;
     for (let index = 0; index < this.runState.batches.length && room > 0; index++) {
       if (this.runState.batches[index]?.state !== 'planned') continue;
       room -= 1;
@@ -224,6 +230,7 @@ export class SendRunner {
       // Zendesk answers an honoured key with x-idempotency-lookup; no header means it was ignored.
       const honoured = submission.idempotency !== undefined;
       if (submission.jobSlotsLeft !== undefined) this.jobSlots = this.inFlight().length + 1 + submission.jobSlotsLeft;
+      this.jobSlotsKnown = true;
       let next = withBatch(this.runState, index, { state: 'submitted', jobId: submission.job.id }, this.now);
       next = { ...next, idempotencyHonoured: (this.runState.idempotencyHonoured ?? false) || honoured };
       this.jobClock.submitted(submission.job.id, tickets.length);
@@ -240,6 +247,8 @@ export class SendRunner {
       this.update(
         withBatch(this.runState, index, { state, ...(state === 'planned' ? { submittedAt: null } : {}) }, this.now),
       );
+    // Whatever went wrong, waiting for a header that may never come would stall the send.
+    this.jobSlotsKnown = true;
     if (!isZendeskError(error)) return back('unknown');
     if (error.code === 'IdempotentRequestError') return back('unknown');
     switch (error.kind) {
