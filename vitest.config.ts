@@ -11,6 +11,7 @@ export default defineConfig({
           name: 'unit',
           environment: 'node',
           include: ['tests/unit/**/*.test.ts'],
+          setupFiles: ['./tests/support/languages-setup.ts'],
         },
       },
       {
@@ -19,7 +20,7 @@ export default defineConfig({
           name: 'integration',
           environment: 'jsdom',
           include: ['tests/integration/**/*.test.{ts,tsx}'],
-          setupFiles: ['./tests/support/dom-setup.ts'],
+          setupFiles: ['./tests/support/dom-setup.ts', './tests/support/languages-setup.ts'],
         },
       },
       {

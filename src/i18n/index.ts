@@ -1,4 +1,4 @@
-export { catalogs, flattenTranslations, LOCALES, placeholdersOf, resolveLocale } from './catalog.ts';
+export { catalogs, flattenTranslations, loadCatalogs, LOCALES, placeholdersOf, resolveLocale } from './catalog.ts';
 export type { Catalog, Locale } from './catalog.ts';
 export { createTranslator, MissingTranslation } from './translate.ts';
 export type { Translate, TranslationVars } from './translate.ts';

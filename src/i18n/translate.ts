@@ -1,4 +1,4 @@
-import { catalogs, type Locale } from './catalog.ts';
+import { catalogs, type Catalog, type Locale } from './catalog.ts';
 
 export type TranslationVars = Readonly<Record<string, string | number>>;
 export type Translate = (key: string, vars?: TranslationVars) => string;
@@ -14,12 +14,17 @@ export class MissingTranslation extends Error {
 
 export function createTranslator(locale: Locale, options: { strict?: boolean } = {}): Translate {
   const strict = options.strict ?? !import.meta.env.PROD;
-  const catalog = catalogs[locale];
   const fail = (message: string, fallback: string) => {
     if (strict) throw new MissingTranslation(message);
     console.error(message);
     return fallback;
   };
+  const notLoaded = (): Catalog => {
+    // A language used before loadCatalogs brought it is a bug; in production the agent reads English.
+    fail(`The "${locale}" catalog is not loaded`, '');
+    return catalogs.en ?? {};
+  };
+  const catalog = catalogs[locale] ?? notLoaded();
 
   return (key, vars = {}) => {
     const message = catalog[key];

@@ -5,7 +5,7 @@ import { DEFAULT_THEME, ThemeProvider } from '@zendeskgarden/react-theming';
 import { MD } from '@zendeskgarden/react-typography';
 import { useEffect, useState } from 'react';
 import styled from 'styled-components';
-import { resolveLocale } from '../i18n/catalog.ts';
+import { catalogs, loadCatalogs, resolveLocale } from '../i18n/catalog.ts';
 import { I18nProvider, useT } from '../i18n/provider.tsx';
 import type { Connection, ZendeskSession } from '../zaf/connect.ts';
 import type { CurrentUser } from '../zaf/current-user.ts';
@@ -32,13 +32,20 @@ export interface AppProps {
 export function App({ connect, createServices, browserLocale }: AppProps) {
   const [state, setState] = useState<AppState>({ status: 'connecting' });
 
+  const browserLanguage = resolveLocale(browserLocale ?? navigatorLanguage());
+  // Bumped when a language's catalog arrives, so the screen re-renders in it.
+  const [, languageLoaded] = useState(0);
+
   useEffect(() => {
     let current = true;
+    void loadCatalogs([browserLanguage]).then(() => current && languageLoaded((n) => n + 1));
     (async () => {
       const connection = await connect();
       if (connection.kind === 'outside') return { status: 'outside' } as const;
       const { session } = connection;
       const user = await session.currentUser();
+      // The agent's language is there before the first screen in it.
+      await loadCatalogs([resolveLocale(user.locale)]);
       return { status: 'ready', environment: createEnvironment(session, user, createServices(session, user)) } as const;
     })().then(
       (next) => current && setState(next),
@@ -47,11 +54,11 @@ export function App({ connect, createServices, browserLocale }: AppProps) {
     return () => {
       current = false;
     };
-  }, [connect, createServices]);
+  }, [connect, createServices, browserLanguage]);
 
-  const locale = resolveLocale(
-    state.status === 'ready' ? state.environment.user.locale : (browserLocale ?? navigatorLanguage()),
-  );
+  const wanted = state.status === 'ready' ? resolveLocale(state.environment.user.locale) : browserLanguage;
+  // English until the browser's language has loaded (a moment, while connecting).
+  const locale = catalogs[wanted] ? wanted : 'en';
 
   return (
     <ThemeProvider theme={DEFAULT_THEME}>

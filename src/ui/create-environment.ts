@@ -3,7 +3,7 @@ import { OrganizationDirectory } from '../services/compose/organization-director
 import { DraftStore, SendJournal } from '../storage/index.ts';
 import { yesNoFor } from '../i18n/customer-words.ts';
 import { SendController } from '../services/send/send-controller.ts';
-import { resolveLocale } from '../i18n/catalog.ts';
+import { loadCatalogs, LOCALES, resolveLocale } from '../i18n/catalog.ts';
 import { createTranslator } from '../i18n/translate.ts';
 import type { CampaignFollowUp } from '../services/after-send/campaign-follow-up.ts';
 import type { CampaignRecords } from '../services/after-send/campaign-records.ts';
@@ -42,10 +42,16 @@ export function createEnvironment(
   };
   const organizations = new OrganizationDirectory(services.api);
   // The audience code (time zones, field catalog) comes with the first campaign step, not with the app.
+  // Every language comes with them too: a customer's ticket speaks the customer's language
+  // (yesNoFor), whichever the agent reads.
   const accountFacts = () =>
-    shared<AccountFacts>('account-facts', () =>
-      import('../services/audience/account-facts.ts').then(({ loadAccountFacts }) => loadAccountFacts(services.api)),
-    );
+    shared<AccountFacts>('account-facts', async () => {
+      const [{ loadAccountFacts }] = await Promise.all([
+        import('../services/audience/account-facts.ts'),
+        loadCatalogs(LOCALES),
+      ]);
+      return loadAccountFacts(services.api);
+    });
   const journal = new SendJournal(services.storage, owner);
   journal.prune(services.now());
   const sends = new SendController({

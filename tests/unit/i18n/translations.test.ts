@@ -1,9 +1,39 @@
-import { describe, expect, it } from 'vitest';
-import { catalogs, LOCALES, placeholdersOf, resolveLocale } from '../../../src/i18n/catalog.ts';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import {
+  catalogs as loadedCatalogs,
+  loadCatalogs,
+  LOCALES,
+  placeholdersOf,
+  resolveLocale,
+  type Catalog,
+  type Locale,
+} from '../../../src/i18n/catalog.ts';
 import { createTranslator, MissingTranslation } from '../../../src/i18n/translate.ts';
 
+const catalogs = {} as Record<Locale, Catalog>;
+beforeAll(async () => {
+  await loadCatalogs(LOCALES);
+  for (const locale of LOCALES) catalogs[locale] = loadedCatalogs[locale] ?? {};
+});
+
+describe('loading the languages', () => {
+  it('bundles English; Korean and Japanese come when asked for, and t() refuses a language not loaded', async () => {
+    vi.resetModules();
+    const fresh = await import('../../../src/i18n/catalog.ts');
+    const { createTranslator: freshTranslator } = await import('../../../src/i18n/translate.ts');
+    expect(Object.keys(fresh.catalogs)).toEqual(['en']);
+    expect(() => freshTranslator('ko')).toThrow(/"ko" catalog is not loaded/);
+    await fresh.loadCatalogs(['ko']);
+    expect(Object.keys(fresh.catalogs).sort()).toEqual(['en', 'ko']);
+    expect(freshTranslator('ko')('errors.retry')).toBe('다시 시도');
+  });
+});
+
 describe('translations/en, ko, ja', () => {
-  const english = catalogs.en;
+  let english: Catalog = {};
+  beforeAll(() => {
+    english = catalogs.en;
+  });
 
   it.each(['ko', 'ja'] as const)('%s has exactly the keys English has (the app section too)', (locale) => {
     expect(Object.keys(catalogs[locale]).sort()).toEqual(Object.keys(english).sort());
