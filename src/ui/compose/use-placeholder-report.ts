@@ -22,18 +22,19 @@ export function usePlaceholderReport(template: CampaignTemplate, customers: read
     for: null,
     value: { empty: new Map(), checked: 0, done: false },
   });
-  const usesOrganizationFields = template.uses.some((u) => u.path.startsWith('organization.organization_fields.'));
+  // As the ticket factory does: {{organization.name}} needs the record as much as its fields do.
+  const usesOrganizations = template.uses.some((u) => u.path.startsWith('organization.'));
 
   useEffect(() => {
     let live = true;
     const empty = new Map<string, Customer[]>();
     const token = {};
     void (async () => {
-      if (usesOrganizationFields) {
+      if (usesOrganizations) {
         try {
           await organizations.ensure(customers.map((c) => c.user.organization_id));
         } catch {
-          // Without the records the organization fields count as empty; the preview says the same.
+          // Without the records the organization placeholders count as empty; the preview says the same.
         }
       }
       for (let start = 0; start < customers.length && live; start += BATCH) {
@@ -57,6 +58,6 @@ export function usePlaceholderReport(template: CampaignTemplate, customers: read
     return () => {
       live = false;
     };
-  }, [template, customers, organizations, usesOrganizationFields]);
+  }, [template, customers, organizations, usesOrganizations]);
   return report.value;
 }

@@ -20,6 +20,13 @@ const Matches = styled.ul`
   list-style: none;
 `;
 
+/** A found customer: Garden buttons keep to one line, a customer's name may not fit one. */
+const Match = styled(Button)`
+  height: auto;
+  white-space: normal;
+  text-align: start;
+`;
+
 /** Step through the customers one by one, or find one by name or email. */
 export function CustomerStepper({
   customers,
@@ -67,7 +74,7 @@ export function CustomerStepper({
         <Matches aria-label={t('preview.matches_label')}>
           {matches.map(({ customer, at }) => (
             <li key={customer.user.id}>
-              <Button
+              <Match
                 size="small"
                 isBasic
                 onClick={() => {
@@ -76,7 +83,7 @@ export function CustomerStepper({
                 }}
               >
                 {customer.user.name} {customer.user.email ? `<${customer.user.email}>` : ''}
-              </Button>
+              </Match>
             </li>
           ))}
         </Matches>

@@ -5,6 +5,10 @@ import styled from 'styled-components';
 
 const Section = styled.section`
   height: 100%;
+  /* Customer data can be one very long word (an address, a pasted string): it wraps inside the
+     card instead of pushing the card past its column. */
+  min-width: 0;
+  overflow-wrap: anywhere;
   padding: ${({ theme }) => theme.space.md};
   border: ${({ theme }) => theme.borders.sm} ${({ theme }) => getColor({ theme, variable: 'border.default' })};
   border-radius: ${({ theme }) => theme.borderRadii.md};
