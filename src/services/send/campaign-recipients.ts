@@ -1,3 +1,4 @@
+import { campaignExternalId } from '../../domain/compose/campaign-ticket.ts';
 import {
   exportSearch,
   jobState,
@@ -7,6 +8,7 @@ import {
   type SupportApiClient,
   type Ticket,
 } from '../../zendesk/index.ts';
+import { removeTicket, secondTickets } from './reconcile.ts';
 
 /** How long to wait for the agent's running jobs before launching anyway is refused. */
 const RUNNING_JOBS_PATIENCE_MS = 5 * 60_000;
@@ -33,12 +35,18 @@ export interface CampaignReach {
   customers: Set<number>;
   /** Sends of the campaign the tickets show: the highest wave tag, or 1 for tickets without one. */
   wavesSeen: number;
+  /**
+   * Customers' second tickets of the campaign among the agent's recent jobs: a request the browser
+   * replayed by itself, in a send whose page went away before its last step (which removes them)
+   * and forgot it. Removed here when asked to (`removeDuplicates`, for agents who may delete).
+   */
+  duplicates: Array<{ userId: number; ticketId: number; removed: boolean }>;
 }
 
 export async function customersWithCampaignTicket(
   api: SupportApiClient,
   campaignTag: string,
-  options: { signal?: AbortSignal; onWaiting?: (running: number) => void } = {},
+  options: { signal?: AbortSignal; onWaiting?: (running: number) => void; removeDuplicates?: boolean } = {},
 ): Promise<CampaignReach> {
   const found = new Set<number>();
   let wavesSeen = 0;
@@ -47,6 +55,7 @@ export async function customersWithCampaignTicket(
     found.add(ticket.requester_id);
     wavesSeen = Math.max(wavesSeen, waveOf(ticket.tags, campaignTag));
   };
+  const jobTickets = new Map<number, number[]>();
   const started = api.clock.now();
   for (;;) {
     const recent = (await listRecentJobStatuses(api, { pages: 2 }, options)).filter(
@@ -54,7 +63,12 @@ export async function customersWithCampaignTicket(
     );
     const running = recent.filter((job) => jobState(job) === 'in_progress');
     if (running.length === 0) {
-      for (const ticket of await campaignTicketsOf(api, recent, campaignTag, options)) see(ticket);
+      for (const ticket of await campaignTicketsOf(api, recent, campaignTag, options)) {
+        see(ticket);
+        // Read from the tickets themselves (search may still list a ticket deleted a moment ago).
+        if (ticket.external_id === campaignExternalId(campaignTag, ticket.requester_id))
+          jobTickets.set(ticket.requester_id, [...(jobTickets.get(ticket.requester_id) ?? []), ticket.id]);
+      }
       break;
     }
     if (api.clock.now() - started > RUNNING_JOBS_PATIENCE_MS) throw new EarlierSendStillRunning();
@@ -68,7 +82,13 @@ export async function customersWithCampaignTicket(
   )) {
     for (const ticket of page) see(ticket);
   }
-  return { customers: found, wavesSeen };
+  const duplicates: CampaignReach['duplicates'] = [];
+  for (const { userId, ticketId } of secondTickets(jobTickets)) {
+    // One that could not be removed is left for the next look: no reason to refuse the send.
+    const removed = options.removeDuplicates === true && (await removeTicket(api, ticketId, options));
+    duplicates.push({ userId, ticketId, removed });
+  }
+  return { customers: found, wavesSeen, duplicates };
 }
 
 /** The wave a campaign ticket belongs to: N of its `<tag>_part_N` tag, 1 without one. */
@@ -97,7 +117,10 @@ async function campaignTicketsOf(
   if (firsts.length === 0) return [];
   const firstTickets = new Map((await showManyTickets(api, firsts, options)).map((t) => [t.id, t]));
   const ours = createdBy.filter((ids) => firstTickets.get(ids[0] as number)?.tags.includes(campaignTag));
-  const rest = ours.flatMap((ids) => ids.slice(1));
+  // A job whose first ticket is gone (a second ticket a sweep deleted) says nothing by it: all of
+  // its tickets are read, or the customers whose ticket it made would be sent another.
+  const unsure = createdBy.filter((ids) => !firstTickets.has(ids[0] as number));
+  const rest = [...ours, ...unsure].flatMap((ids) => ids.slice(1));
   const tickets = [
     ...ours.map((ids) => firstTickets.get(ids[0] as number)),
     ...(await showManyTickets(api, rest, options)),

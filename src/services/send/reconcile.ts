@@ -1,6 +1,8 @@
 import { campaignExternalId } from '../../domain/compose/campaign-ticket.ts';
 import type { SendRun } from '../../domain/send/send-run.ts';
 import {
+  deleteTicket,
+  isZendeskError,
   jobState,
   listRecentJobStatuses,
   listRequestedTickets,
@@ -72,33 +74,77 @@ export async function reconcile(
   return { kind: 'known', tickets: found };
 }
 
+/** A customer's second (third...) ticket of a campaign. */
+export interface SecondTicket {
+  userId: number;
+  ticketId: number;
+}
+
+/**
+ * Every ticket of a customer's but the first (lowest id). Every sweep keeps the lowest, whoever
+ * made it and whichever answer the sweeping page heard, so two sweeps at once (this send's, the
+ * Send step's after a reload that lost the journal, another browser's) never remove both.
+ */
+export function secondTickets(byCustomer: ReadonlyMap<number, readonly number[]>): SecondTicket[] {
+  const out: SecondTicket[] = [];
+  for (const [userId, ids] of byCustomer) {
+    const [, ...rest] = [...new Set(ids)].sort((a, b) => a - b);
+    for (const ticketId of rest) out.push({ userId, ticketId });
+  }
+  return out;
+}
+
 /**
  * After a send whose Idempotency-Keys Zendesk did not honour: a request the browser re-sent by
- * itself made a second job nobody asked for. Its tickets carry this campaign's external ids for
- * customers who already have one: those are the duplicates.
+ * itself made a second job nobody asked for. Its tickets carry this campaign's external ids:
+ * customers who have two keep the lowest (`duplicates` are the others), and a customer's ticket
+ * is the one kept (`firsts`), whichever job's answer the run heard: the answer heard may say the
+ * item failed while the replay's job made the ticket, or name the ticket that goes.
  */
 export async function findDuplicates(
   api: SupportApiClient,
   run: SendRun,
   knownJobs: ReadonlySet<string>,
   options: { signal?: AbortSignal } = {},
-): Promise<Array<{ userId: number; ticketId: number }>> {
+): Promise<{ firsts: Map<number, number>; duplicates: SecondTicket[]; running: boolean }> {
   const recent = await listRecentJobStatuses(api, { pages: 3 }, options);
-  const ids = recent
-    .filter((job) => !knownJobs.has(job.id) && job.job_type !== 'bulk_update_job' && jobState(job) !== 'in_progress')
+  const foreign = recent.filter((job) => !knownJobs.has(job.id) && job.job_type !== 'bulk_update_job');
+  // A replayed request's job may finish after the run's own: its tickets are not known before.
+  const running = foreign.some((job) => jobState(job) === 'in_progress');
+  const ids = foreign
+    .filter((job) => jobState(job) !== 'in_progress')
     .flatMap((job) =>
       (job.results ?? []).flatMap((r) => (typeof r.id === 'number' && r.error === undefined ? [r.id] : [])),
     );
-  if (ids.length === 0) return [];
-  const ours = new Set(run.created.filter((id) => id > 0));
+  const byCustomer = new Map<number, number[]>();
+  const add = (userId: number, ticketId: number) =>
+    byCustomer.set(userId, [...(byCustomer.get(userId) ?? []), ticketId]);
+  run.customers.forEach((userId, position) => {
+    const ticketId = run.created[position] ?? 0;
+    if (ticketId > 0) add(userId, ticketId);
+  });
+  // Second tickets reconcile found but did not remove.
+  for (const duplicate of run.duplicates) if (!duplicate.removed) add(duplicate.userId, duplicate.ticketId);
   // Only this run's customers: an earlier wave of the same campaign has jobs of its own.
   const customers = new Set(run.customers);
-  return (await showManyTickets(api, ids, options))
-    .filter(
-      (t) =>
-        customers.has(t.requester_id) &&
-        t.external_id === campaignExternalId(run.campaign.tag, t.requester_id) &&
-        !ours.has(t.id),
-    )
-    .map((t) => ({ userId: t.requester_id, ticketId: t.id }));
+  if (ids.length > 0)
+    for (const t of await showManyTickets(api, ids, options))
+      if (customers.has(t.requester_id) && t.external_id === campaignExternalId(run.campaign.tag, t.requester_id))
+        add(t.requester_id, t.id);
+  const firsts = new Map([...byCustomer].map(([userId, ids]) => [userId, Math.min(...ids)]));
+  return { firsts, duplicates: secondTickets(byCustomer), running };
+}
+
+/** Deletes a second ticket; true when it is gone (a 404: another sweep, or a lost answer, removed it). */
+export async function removeTicket(
+  api: SupportApiClient,
+  ticketId: number,
+  options: { signal?: AbortSignal } = {},
+): Promise<boolean> {
+  try {
+    await deleteTicket(api, ticketId, options);
+    return true;
+  } catch (error) {
+    return isZendeskError(error) && error.kind === 'not_found';
+  }
 }

@@ -9,7 +9,6 @@ import {
   withNote,
 } from '../../domain/send/transitions.ts';
 import {
-  deleteTicket,
   isZendeskError,
   jobState,
   showManyJobStatuses,
@@ -18,7 +17,7 @@ import {
   type SupportApiClient,
   type WaitEvent,
 } from '../../zendesk/index.ts';
-import { findDuplicates, reconcile } from './reconcile.ts';
+import { findDuplicates, reconcile, removeTicket } from './reconcile.ts';
 import type { TicketFactory } from './ticket-factory.ts';
 import { JobClock } from './job-clock.ts';
 
@@ -27,6 +26,9 @@ export const MAX_JOBS_IN_FLIGHT = 30;
 
 /** A reconcile that found a job still running tries again after this long. */
 const RECONCILE_RETRY_MS = 10_000;
+
+/** How long the last step waits for jobs it did not ask for (a replayed request's) to finish. */
+const SWEEP_PATIENCE_MS = 5 * 60_000;
 
 export interface LiveStatus {
   /** Jobs Zendesk is working on for this send. */
@@ -372,24 +374,36 @@ export class SendRunner {
   /** The last step: look for second tickets a re-sent request may have made, and remove them. */
   private async finish(): Promise<void> {
     let run = this.runState;
-    if (run.idempotencyHonoured !== true && run.batches.some((b) => b.jobId !== null)) {
+    const unremoved = run.duplicates.some((d) => !d.removed);
+    if (run.idempotencyHonoured !== true && (unremoved || run.batches.some((b) => b.jobId !== null))) {
       const knownJobs = new Set(run.batches.flatMap((b) => (b.jobId ? [b.jobId] : [])));
-      try {
-        const found = await findDuplicates(this.options.api, run, knownJobs);
-        for (const duplicate of found) {
-          let removed = false;
-          if (this.options.isAdmin) {
-            try {
-              await deleteTicket(this.options.api, duplicate.ticketId);
-              removed = true;
-            } catch {
-              removed = false;
-            }
-          }
-          run = { ...run, duplicates: [...run.duplicates, { ...duplicate, removed }] };
+      // A replayed request's job may still run, and a look may fail (a 5xx, a lost answer): the
+      // second tickets stay until someone looks, so this looks again for a while.
+      let found: Awaited<ReturnType<typeof findDuplicates>> | null = null;
+      for (let waited = 0; waited <= SWEEP_PATIENCE_MS; waited += RECONCILE_RETRY_MS) {
+        if (waited > 0) await this.options.api.clock.sleep(RECONCILE_RETRY_MS);
+        try {
+          found = await findDuplicates(this.options.api, run, knownJobs);
+          if (!found.running) break;
+        } catch (error) {
+          if (isZendeskError(error) && (error.kind === 'auth' || error.kind === 'permission')) break;
         }
-      } catch {
-        // The sweep is a safety net; a failure to run it is not a failure of the send.
+      }
+      // A safety net: not finding them is no failure of the send.
+      if (found) {
+        const positions = new Map(run.customers.map((userId, position) => [userId, position]));
+        for (const [userId, ticketId] of found.firsts) {
+          const position = positions.get(userId);
+          if (position !== undefined && run.created[position] !== ticketId) run = withCreated(run, position, ticketId);
+        }
+        for (const duplicate of found.duplicates) {
+          const removed = this.options.isAdmin && (await removeTicket(this.options.api, duplicate.ticketId));
+          const others = run.duplicates.filter((d) => d.ticketId !== duplicate.ticketId);
+          run = {
+            ...run,
+            duplicates: [...others, { userId: duplicate.userId, ticketId: duplicate.ticketId, removed }],
+          };
+        }
       }
     }
     this.update({ ...run, status: 'finished', finishedAt: this.now });

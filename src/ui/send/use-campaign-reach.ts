@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { customersWithCampaignTicket, type CampaignReach } from '../../services/send/campaign-recipients.ts';
+import { isAdmin } from '../../zaf/current-user.ts';
 import { useEnvironment } from '../environment.tsx';
 
 export type ReachState =
@@ -12,7 +13,7 @@ export type ReachState =
  * count the agent confirms is the count that is sent, even after a send this browser forgot.
  */
 export function useCampaignReach(tag: string): { state: ReachState; recheck: () => Promise<CampaignReach> } {
-  const { api } = useEnvironment();
+  const { api, user } = useEnvironment();
   // Kept with the tag it answers: a renamed campaign is "checking" again without a reset.
   const [answer, setAnswer] = useState<{ tag: string; state: ReachState } | null>(null);
 
@@ -21,6 +22,7 @@ export function useCampaignReach(tag: string): { state: ReachState; recheck: () 
       try {
         const reach = await customersWithCampaignTicket(api, tag, {
           ...(signal ? { signal } : {}),
+          removeDuplicates: isAdmin(user.role),
           onWaiting: (running) => setAnswer({ tag, state: { status: 'checking', waitingForJobs: running } }),
         });
         if (!signal?.aborted) setAnswer({ tag, state: { status: 'ready', reach } });
@@ -30,7 +32,7 @@ export function useCampaignReach(tag: string): { state: ReachState; recheck: () 
         throw error;
       }
     },
-    [api, tag],
+    [api, tag, user.role],
   );
 
   useEffect(() => {
