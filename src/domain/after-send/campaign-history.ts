@@ -1,5 +1,5 @@
 import type { Ticket } from '../../zendesk/index.ts';
-import type { CampaignRecord } from './campaign-record.ts';
+import { createdInRecord, type CampaignRecord } from './campaign-record.ts';
 
 /**
  * The team's campaign history (SPEC.md flow step 6). Campaigns are found three ways, merged by
@@ -115,4 +115,20 @@ export function totalOf(counts: TicketCounts): number {
 /** Tickets still waiting on someone: what "close remaining" would solve. */
 export function unsolvedOf(counts: TicketCounts): number {
   return counts.new + counts.open + counts.pending;
+}
+
+/**
+ * Search finds a new ticket a minute or two after it is made (support-api.md §2.1), so right
+ * after a send the counts by status fall short of what the app created. For that while, the
+ * campaign's record says how many were created; later a shortfall means tickets were deleted,
+ * and search is right.
+ */
+export const SEARCH_CATCH_UP_MS = 10 * 60_000;
+
+/** Tickets the campaign's record says were created that search does not count yet. */
+export function ticketsNotYetSearchable(record: CampaignRecord | null, searched: number, now: number): number {
+  if (!record || record.waves.length === 0) return 0;
+  const lastWave = Math.max(...record.waves.map((w) => w.finishedAt ?? w.startedAt));
+  if (now - lastWave > SEARCH_CATCH_UP_MS) return 0;
+  return Math.max(0, createdInRecord(record) - searched);
 }

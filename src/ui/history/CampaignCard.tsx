@@ -5,6 +5,7 @@ import { useCallback, useState } from 'react';
 import styled from 'styled-components';
 import {
   COUNTED_STATUSES,
+  ticketsNotYetSearchable,
   totalOf,
   unsolvedOf,
   type CampaignSummary,
@@ -53,7 +54,7 @@ export function CampaignCard({
   onChanged: () => void;
 }) {
   const { t, locale } = useI18n();
-  const { api, session, user } = useEnvironment();
+  const { api, session, user, now } = useEnvironment();
   const { tag } = campaign;
   const name = campaign.name ?? tag;
   const [view, setView] = useState(initialView);
@@ -77,6 +78,7 @@ export function CampaignCard({
   const date = (ms: number) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
   const number = (n: number) => n.toLocaleString(locale);
   const ready = counts.state.status === 'ready' ? counts.state.value : null;
+  const notYetSearchable = ready ? ticketsNotYetSearchable(campaign.record, totalOf(ready), now()) : 0;
   const mayClose = user.role.kind === 'admin' || session.settings.agentsCanSend;
 
   const run = async (what: 'view' | 'export', task: () => Promise<void>) => {
@@ -115,7 +117,7 @@ export function CampaignCard({
           items={[
             { label: t('history.sent'), value: sentAt === null ? t('history.unknown') : date(sentAt) },
             { label: t('history.author'), value: author ?? t('history.unknown') },
-            { label: t('history.size'), value: ready ? number(totalOf(ready)) : '…' },
+            { label: t('history.size'), value: ready ? number(totalOf(ready) + notYetSearchable) : '…' },
           ]}
         />
         <div aria-label={t('history.counts_label')} role="group">
@@ -125,6 +127,7 @@ export function CampaignCard({
             </div>
           )}
           {counts.state.status === 'error' && <ErrorAlert error={counts.state.error} onRetry={counts.retry} />}
+          {notYetSearchable > 0 && <SM>{t('history.not_yet_searchable', { count: number(notYetSearchable) })}</SM>}
           {ready && (
             <Facts
               items={COUNTED_STATUSES.map((status) => ({

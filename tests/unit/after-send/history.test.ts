@@ -4,9 +4,12 @@ import {
   campaignTagOf,
   discoveryQuery,
   mergeCampaigns,
+  SEARCH_CATCH_UP_MS,
   statusCountQuery,
+  ticketsNotYetSearchable,
   totalOf,
 } from '../../../src/domain/after-send/campaign-history.ts';
+import type { CampaignRecord, WaveRecord } from '../../../src/domain/after-send/campaign-record.ts';
 import { CampaignRecords } from '../../../src/services/after-send/campaign-records.ts';
 import {
   countCampaignTickets,
@@ -54,6 +57,44 @@ describe('campaign history', () => {
       expect.objectContaining({ tag: 'a', name: 'From the record', authorName: 'Me', firstSentAt: 10, lastSentAt: 30 }),
       expect.objectContaining({ tag: 'b', name: null }),
     ]);
+  });
+
+  it("right after a send, the tickets search does not count yet are the record's; later a shortfall is search's word", () => {
+    const wave = (created: number, finishedAt: number): WaveRecord => ({
+      runId: `run-${finishedAt}`,
+      wave: 1,
+      waves: 1,
+      agentId: 1,
+      customers: created,
+      created,
+      failed: 0,
+      skipped: 0,
+      startedAt: finishedAt - 60_000,
+      finishedAt,
+    });
+    const record = (...waves: WaveRecord[]): CampaignRecord => ({
+      tag: 'proactive_x',
+      name: 'X',
+      authorId: 1,
+      authorName: 'Sam',
+      firstSentAt: 0,
+      viewId: null,
+      triggerIds: [],
+      audience: null,
+      settings: null,
+      waves,
+    });
+    const sentAt = 1_000_000_000;
+    // 90 created a minute ago, search counts 10 of them so far.
+    expect(ticketsNotYetSearchable(record(wave(90, sentAt)), 10, sentAt + 60_000)).toBe(80);
+    // Two waves: both count.
+    expect(ticketsNotYetSearchable(record(wave(100, sentAt - 86_400_000), wave(50, sentAt)), 120, sentAt)).toBe(30);
+    // Search caught up, or counts more (tickets added by hand): nothing is added.
+    expect(ticketsNotYetSearchable(record(wave(90, sentAt)), 95, sentAt + 60_000)).toBe(0);
+    // Long after the send, fewer tickets than created means some were deleted: search is right.
+    expect(ticketsNotYetSearchable(record(wave(90, sentAt)), 10, sentAt + SEARCH_CATCH_UP_MS + 1)).toBe(0);
+    // No record (another browser without custom objects): only search.
+    expect(ticketsNotYetSearchable(null, 10, sentAt)).toBe(0);
   });
 
   it('another agent in another browser (no journal) finds every campaign from the marker tag, newest first', async () => {
