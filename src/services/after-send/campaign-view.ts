@@ -50,8 +50,12 @@ export async function ensureCampaignView(
   request: CampaignViewRequest,
 ): Promise<CampaignViewResult> {
   const { campaign, role, userId, words } = request;
-  const existing = await findCampaignView(api, campaign.tag);
-  if (existing) return { view: existing, kind: viewAudienceOf(existing), created: false, personalBecause: null };
+  const visible = (await listViews(api)).filter((v) => isCampaignView(v, campaign.tag));
+  const existing = preferredView(visible);
+  if (existing) {
+    await removeCopies(api, visible, existing, words);
+    return { view: existing, kind: viewAudienceOf(existing), created: false, personalBecause: null };
+  }
 
   const audiences = viewAudiencesToTry(role, userId);
   let personalBecause: CampaignViewResult['personalBecause'] = role === 'agent' ? 'agent_role' : null;
@@ -70,6 +74,12 @@ export async function ensureCampaignView(
 
   const all = (await listViews(api)).filter((v) => isCampaignView(v, campaign.tag));
   const keep = preferredView(all.some((v) => v.id === created.id) ? all : [...all, created]) ?? created;
+  await removeCopies(
+    api,
+    all.filter((v) => v.id !== created.id),
+    keep,
+    words,
+  );
   if (keep.id !== created.id) {
     try {
       await deleteView(api, created.id);
@@ -79,4 +89,26 @@ export async function ensureCampaignView(
     return { view: keep, kind: viewAudienceOf(keep), created: false, personalBecause: null };
   }
   return { view: created, kind: viewAudienceOf(created), created: true, personalBecause };
+}
+
+/**
+ * Copies of the kept view that this app made in the same words: a POST the browser replayed by
+ * itself makes two, and a page that went away between making its view and removing its extra
+ * one leaves both. Every browser keeps the same one (preferredView), so they go; a view of the
+ * campaign someone made or renamed by hand, or of another audience, is left alone.
+ */
+async function removeCopies(
+  api: SupportApiClient,
+  views: readonly View[],
+  keep: View,
+  words: CampaignViewRequest['words'],
+): Promise<void> {
+  for (const view of views) {
+    if (view.id === keep.id || view.title !== words.title || viewAudienceOf(view) !== viewAudienceOf(keep)) continue;
+    try {
+      await deleteView(api, view.id);
+    } catch {
+      // Left over, but harmless: it shows the same tickets, and every browser opens `keep`.
+    }
+  }
 }
