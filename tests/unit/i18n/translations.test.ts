@@ -53,6 +53,17 @@ describe('translations/en, ko, ja', () => {
     }
   });
 
+  it.each(['ko', 'ja'] as const)('%s leaves no English: a message the same as English holds only symbols', (locale) => {
+    // The product's name stays as it is on the Marketplace; operators are symbols in every language.
+    const kept = Object.entries(english).filter(
+      ([key, message]) =>
+        key !== 'app.name' &&
+        catalogs[locale][key] === message &&
+        /[a-z]/i.test(message.replace(/\{\{[\w.]+\}\}/g, '')),
+    );
+    expect(kept).toEqual([]);
+  });
+
   it('keeps the Marketplace listing keys Zendesk requires for a public app', () => {
     for (const key of ['app.name', 'app.short_description', 'app.long_description', 'app.installation_instructions']) {
       expect(english[key], key).toBeTruthy();
