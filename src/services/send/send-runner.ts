@@ -365,8 +365,13 @@ export class SendRunner {
       } else resend.push(position);
     }
     for (const index of unknown) run = withBatch(run, index, { state: 'done' }, this.now);
+    // Cancelled while their outcome was unknown: those without a ticket are cancelled, not sent
+    // (a batch planned now would never go, and the send would wait for it for ever).
+    if (run.status === 'cancelling')
+      for (const position of resend)
+        run = withNote(run, position, { kind: 'cancelled', code: 'cancelled', details: '', ticketId: null });
     const attempt = run.batches.length;
-    for (let i = 0; i < resend.length; i += 100)
+    for (let i = 0; i < resend.length && run.status !== 'cancelling'; i += 100)
       run = addBatch(run, resend.slice(i, i + 100), `pc1:${run.id}:again${attempt}:${i / 100}`, this.now);
     this.update(run);
   }
