@@ -8,7 +8,7 @@ import {
   type SupportApiClient,
   type Ticket,
 } from '../../zendesk/index.ts';
-import { removeTicket, secondTickets } from './reconcile.ts';
+import { removeTickets, secondTickets } from './reconcile.ts';
 
 /** How long to wait for the agent's running jobs before launching anyway is refused. */
 const RUNNING_JOBS_PATIENCE_MS = 5 * 60_000;
@@ -82,12 +82,16 @@ export async function customersWithCampaignTicket(
   )) {
     for (const ticket of page) see(ticket);
   }
-  const duplicates: CampaignReach['duplicates'] = [];
-  for (const { userId, ticketId } of secondTickets(jobTickets)) {
-    // One that could not be removed is left for the next look: no reason to refuse the send.
-    const removed = options.removeDuplicates === true && (await removeTicket(api, ticketId, options));
-    duplicates.push({ userId, ticketId, removed });
-  }
+  const seconds = secondTickets(jobTickets);
+  // One that could not be removed is left for the next look: no reason to refuse the send.
+  const gone = options.removeDuplicates
+    ? await removeTickets(
+        api,
+        seconds.map((d) => d.ticketId),
+        options,
+      )
+    : new Set<number>();
+  const duplicates = seconds.map((d) => ({ ...d, removed: gone.has(d.ticketId) }));
   return { customers: found, wavesSeen, duplicates };
 }
 

@@ -135,16 +135,32 @@ export async function findDuplicates(
   return { firsts, duplicates: secondTickets(byCustomer), running };
 }
 
-/** Deletes a second ticket; true when it is gone (a 404: another sweep, or a lost answer, removed it). */
-export async function removeTicket(
+/** A pause between rounds of deletes that failed (a 5xx that outlasted the client's retries). */
+const REMOVE_RETRY_MS = 10_000;
+
+/**
+ * Deletes second tickets; returns the ids that are gone (a 404 counts: another sweep, or a delete
+ * whose answer was lost, removed it). Those that failed are tried again after a pause, a few
+ * rounds, as a customer keeps the second ticket until someone removes it.
+ */
+export async function removeTickets(
   api: SupportApiClient,
-  ticketId: number,
-  options: { signal?: AbortSignal } = {},
-): Promise<boolean> {
-  try {
-    await deleteTicket(api, ticketId, options);
-    return true;
-  } catch (error) {
-    return isZendeskError(error) && error.kind === 'not_found';
+  ticketIds: readonly number[],
+  options: { signal?: AbortSignal; rounds?: number } = {},
+): Promise<Set<number>> {
+  const gone = new Set<number>();
+  for (let round = 0; round < (options.rounds ?? 3); round++) {
+    if (round > 0) await api.clock.sleep(REMOVE_RETRY_MS, options.signal);
+    for (const ticketId of ticketIds) {
+      if (gone.has(ticketId)) continue;
+      try {
+        await deleteTicket(api, ticketId, options);
+        gone.add(ticketId);
+      } catch (error) {
+        if (isZendeskError(error) && error.kind === 'not_found') gone.add(ticketId);
+      }
+    }
+    if (gone.size === new Set(ticketIds).size) break;
   }
+  return gone;
 }

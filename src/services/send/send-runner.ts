@@ -17,7 +17,7 @@ import {
   type SupportApiClient,
   type WaitEvent,
 } from '../../zendesk/index.ts';
-import { findDuplicates, reconcile, removeTicket } from './reconcile.ts';
+import { findDuplicates, reconcile, removeTickets } from './reconcile.ts';
 import type { TicketFactory } from './ticket-factory.ts';
 import { JobClock } from './job-clock.ts';
 
@@ -401,8 +401,14 @@ export class SendRunner {
           const position = positions.get(userId);
           if (position !== undefined && run.created[position] !== ticketId) run = withCreated(run, position, ticketId);
         }
+        const gone = this.options.isAdmin
+          ? await removeTickets(
+              this.options.api,
+              found.duplicates.map((d) => d.ticketId),
+            )
+          : new Set<number>();
         for (const duplicate of found.duplicates) {
-          const removed = this.options.isAdmin && (await removeTicket(this.options.api, duplicate.ticketId));
+          const removed = gone.has(duplicate.ticketId);
           const others = run.duplicates.filter((d) => d.ticketId !== duplicate.ticketId);
           run = {
             ...run,
