@@ -8,7 +8,9 @@ export type FileProblem =
   'empty' | 'too_large' | 'too_many_rows' | 'spreadsheet' | 'binary' | 'malformed' | 'no_values';
 
 export type FileReading =
-  { ok: true; reader: CustomerFileReader; warnings: string[] } | { ok: false; problem: FileProblem; detail?: string };
+  | { ok: true; reader: CustomerFileReader; warnings: string[] }
+  /** `row`: the file row a malformed file goes wrong on, for the agent (`detail` is for logs, in English). */
+  | { ok: false; problem: FileProblem; detail?: string; row?: number };
 
 /**
  * Reads a customer list without freezing the tab: the text is parsed in chunks of 256 kB, and
@@ -27,7 +29,7 @@ export async function readCustomerFile(
   const text = new TextDecoder(sniff.encoding).decode(await file.arrayBuffer());
   const reader = new CustomerFileReader();
   const warnings: string[] = [];
-  let fatal: string | undefined;
+  let fatal: number | undefined;
 
   await new Promise<void>((resolve) => {
     Papa.parse<string[]>(text, {
@@ -37,7 +39,7 @@ export async function readCustomerFile(
       chunk(results: Papa.ParseResult<string[]>, parser: Papa.Parser) {
         for (const error of results.errors) {
           // An unclosed quote swallows the rest of the file: a malformed file, said so.
-          if (error.code === 'MissingQuotes') fatal = `row ${(error.row ?? 0) + 1}`;
+          if (error.code === 'MissingQuotes') fatal = (error.row ?? 0) + 1;
           else if (warnings.length < 5 && error.code !== 'UndetectableDelimiter') warnings.push(error.message);
         }
         const keepGoing = fatal === undefined && reader.addRows(results.data);
@@ -54,7 +56,7 @@ export async function readCustomerFile(
     });
   });
   options.signal?.throwIfAborted();
-  if (fatal !== undefined) return { ok: false, problem: 'malformed', detail: fatal };
+  if (fatal !== undefined) return { ok: false, problem: 'malformed', detail: `row ${fatal}`, row: fatal };
   if (reader.tooManyRows) return { ok: false, problem: 'too_many_rows' };
   if (reader.dataRows === 0) return { ok: false, problem: 'no_values' };
   return { ok: true, reader, warnings };

@@ -31,7 +31,7 @@ type ImportState =
   | { status: 'idle' }
   | { status: 'reading'; fraction: number }
   | { status: 'matching'; done: number; total: number }
-  | { status: 'problem'; problem: FileProblem; detail?: string }
+  | { status: 'problem'; problem: FileProblem; row?: number }
   | { status: 'failed'; error: unknown };
 
 const SAMPLE_LIMIT = 50;
@@ -67,7 +67,7 @@ export function CustomerFileImport({
         setState({
           status: 'problem',
           problem: reading.problem,
-          ...(reading.detail ? { detail: reading.detail } : {}),
+          ...(reading.row !== undefined ? { row: reading.row } : {}),
         });
         return;
       }
@@ -145,7 +145,7 @@ export function CustomerFileImport({
         <Alert type="error" role="alert">
           <Alert.Title>{t('audience.file.problem_title')}</Alert.Title>
           <Alert.Paragraph>
-            {t(`audience.file.problem.${state.problem}`, { detail: state.detail ?? '' })}
+            {t(`audience.file.problem.${state.problem}`, { row: number(state.row ?? 1) })}
           </Alert.Paragraph>
         </Alert>
       )}
