@@ -161,6 +161,7 @@ function Preview({ facts, workspace }: { facts: AccountFacts; workspace: Compose
           goTo={goTo}
         />
         {triggers.state.status === 'error' && <ErrorAlert error={triggers.state.error} onRetry={triggers.retry} />}
+        {capacity.state.status === 'error' && <ErrorAlert error={capacity.state.error} onRetry={capacity.retry} />}
         <Button isPrimary disabled={blocked} onClick={() => goTo('send')}>
           {t('preview.continue')}
         </Button>
