@@ -62,7 +62,7 @@ function Composer({ facts, workspace }: { facts: AccountFacts; workspace: Compos
   const update = useCampaign(store, (s) => s.updateTicket);
   const goTo = useCampaign(store, (s) => s.goTo);
   const audience = useAudience();
-  const { checks, template, tag } = useCampaignChecks(ticket, facts, workspace);
+  const { checks, template, tag, tagCheck } = useCampaignChecks(ticket, facts, workspace);
   const customers = audience?.sorted?.included ?? NO_CUSTOMERS;
   const report = usePlaceholderReport(template, customers);
   const onChange = (next: typeof ticket) => update(() => next);
@@ -77,6 +77,7 @@ function Composer({ facts, workspace }: { facts: AccountFacts; workspace: Compos
             checks={checks}
             onChange={onChange}
           />
+          {tagCheck.error !== null && <ErrorAlert error={tagCheck.error} onRetry={tagCheck.retry} />}
         </Card>
         <Card title={t('compose.ticket_title')} hint={t('compose.ticket_hint')}>
           <TicketText ticket={ticket} facts={facts} checks={checks} onChange={onChange} />

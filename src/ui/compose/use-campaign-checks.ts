@@ -23,34 +23,46 @@ export function useCampaignTemplate(ticket: TicketDraft, facts: AccountFacts): C
 
 /**
  * The campaign's checks, recomputed as the agent types. Whether the campaign tag is already on
- * tickets is asked of Zendesk once per tag, a moment after typing stops.
+ * tickets is asked of Zendesk once per tag, a moment after typing stops; when Zendesk does not
+ * answer, the failure is kept for the agent to see and retry (the name is not known to be free).
  */
 export function useCampaignChecks(
   ticket: TicketDraft,
   facts: AccountFacts,
   workspace: ComposeWorkspace | null,
-): { checks: CampaignCheck[]; template: CampaignTemplate; tag: string; tagCounted: boolean } {
+): {
+  checks: CampaignCheck[];
+  template: CampaignTemplate;
+  tag: string;
+  tagCounted: boolean;
+  tagCheck: { error: unknown; retry: () => void };
+} {
   const { api, session, user } = useEnvironment();
   const audience = useAudience();
   const template = useCampaignTemplate(ticket, facts);
   const tag = tagFor(ticket, session.settings.tagPrefix);
   const [counts, setCounts] = useState<Record<string, number>>({});
+  const [failures, setFailures] = useState<Record<string, unknown>>({});
   const tagText = 'problem' in tag ? null : tag.tag;
 
   useEffect(() => {
-    if (tagText === null || counts[tagText] !== undefined) return;
+    if (tagText === null || counts[tagText] !== undefined || tagText in failures) return;
     const controller = new AbortController();
     const timer = setTimeout(() => {
       ticketsWithTag(api, tagText, { signal: controller.signal }).then(
         (count) => setCounts((c) => ({ ...c, [tagText]: count })),
-        () => undefined,
+        (error: unknown) => {
+          if (!controller.signal.aborted) setFailures((f) => ({ ...f, [tagText]: error }));
+        },
       );
     }, 400);
     return () => {
       clearTimeout(timer);
       controller.abort();
     };
-  }, [api, tagText, counts]);
+  }, [api, tagText, counts, failures]);
+  const retryTagCheck = () =>
+    setFailures((f) => Object.fromEntries(Object.entries(f).filter(([failed]) => failed !== tagText)));
 
   const groupMembers = useMemo(() => {
     if (!workspace || ticket.groupId === null) return null;
@@ -67,5 +79,11 @@ export function useCampaignChecks(
     groupMembers,
     mayCreateCampaigns: user.role.kind === 'admin' || session.settings.agentsCanSend,
   });
-  return { checks, template, tag: tag.tag, tagCounted: tagText !== null && counts[tagText] !== undefined };
+  return {
+    checks,
+    template,
+    tag: tag.tag,
+    tagCounted: tagText !== null && counts[tagText] !== undefined,
+    tagCheck: { error: tagText === null ? null : (failures[tagText] ?? null), retry: retryTagCheck },
+  };
 }
