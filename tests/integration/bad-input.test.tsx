@@ -639,6 +639,30 @@ const BAD_INPUTS: BadInput[] = [
     kept: seededDraftKept,
   },
   {
+    input: 'send step: 5xx asking whether the name is taken (Send waits for the answer)',
+    seeded: true,
+    act: async (v) => {
+      server.use(
+        failing(
+          'get',
+          '/api/v2/search/count',
+          () => status(500),
+          (url) => (url.searchParams.get('query') ?? '').includes('tags:'),
+        ),
+      );
+      await goTo(v, 'send');
+      await alertSaying(v.words('errors.server'));
+      // Another campaign may have used the name: its customers would count as already reached.
+      const [before = '', after = ''] = v.words('send.send_button', { count: '\u0000' }).split('\u0000');
+      const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      const send = await screen.findByRole('button', { name: new RegExp(`^${escape(before)}.+${escape(after)}$`) });
+      expect(send).toBeDisabled();
+    },
+    says: () => ({ key: 'errors.server' }),
+    where: { alert: 'errors.title' },
+    kept: seededDraftKept,
+  },
+  {
     input: 'send step: 422 asking who already has the ticket',
     seeded: true,
     act: async (v) => {

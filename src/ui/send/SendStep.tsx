@@ -116,7 +116,7 @@ function Launch({ facts, workspace }: { facts: AccountFacts; workspace: ComposeW
   const draft = useCampaign(store, (s) => s.draft);
   const goTo = useCampaign(store, (s) => s.goTo);
   const audience = useAudience();
-  const { checks, tag } = useCampaignChecks(draft.ticket, facts, workspace);
+  const { checks, tag, tagCounted, tagCheck } = useCampaignChecks(draft.ticket, facts, workspace);
   const [confirming, setConfirming] = useState(false);
   const [starting, setStarting] = useState<unknown>(null);
   const interrupted = sends.interrupted();
@@ -223,11 +223,17 @@ function Launch({ facts, workspace }: { facts: AccountFacts; workspace: ComposeW
           {reach.state.status === 'error' && (
             <ErrorAlert error={reach.state.error} onRetry={() => void reach.recheck().catch(() => undefined)} />
           )}
+          {/* Until Zendesk has said whether the tag is on tickets already, the name is not known to
+              be this campaign's alone: an older campaign's customers would count as reached. */}
+          {tagCheck.error !== null && <ErrorAlert error={tagCheck.error} onRetry={tagCheck.retry} />}
           <Button
             isPrimary
             style={{ marginTop: 12 }}
             disabled={
-              wave.customers.length === 0 || audience?.state.status === 'loading' || reach.state.status !== 'ready'
+              wave.customers.length === 0 ||
+              audience?.state.status === 'loading' ||
+              reach.state.status !== 'ready' ||
+              !tagCounted
             }
             onClick={() => setConfirming(true)}
           >
