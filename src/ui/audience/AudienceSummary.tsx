@@ -1,9 +1,11 @@
 import { Progress, Dots } from '@zendeskgarden/react-loaders';
+import { Alert } from '@zendeskgarden/react-notifications';
 import { getColor } from '@zendeskgarden/react-theming';
 import { MD, SM, XXXL } from '@zendeskgarden/react-typography';
 import styled from 'styled-components';
 import { EXCLUSION_REASONS, type SortedAudience } from '../../domain/audience/exclusions.ts';
 import { useI18n } from '../../i18n/provider.tsx';
+import { useEnvironment } from '../environment.tsx';
 import { Card } from '../shared/Card.tsx';
 import { ErrorAlert } from '../shared/ErrorAlert.tsx';
 import type { FetchState } from './use-fetched-audience.ts';
@@ -36,6 +38,8 @@ export function AudienceSummary({
   onRetry: () => void;
 }) {
   const { t, locale } = useI18n();
+  const { session } = useEnvironment();
+  const cap = session.settings.campaignSizeCap;
   const number = (n: number) => n.toLocaleString(locale);
   const loading = state.status === 'loading';
   const received = loading && state.progress?.phase === 'customers' ? state.progress.received : 0;
@@ -75,6 +79,19 @@ export function AudienceSummary({
               </li>
             )}
           </Reasons>
+          {/* Said here, where the count is, and again before sending (Preview's checks). */}
+          {!loading && sorted.included.length === 0 && (
+            <Alert type="warning" style={{ marginTop: 12 }}>
+              <Alert.Paragraph>{t('audience.empty_here')}</Alert.Paragraph>
+            </Alert>
+          )}
+          {sorted.included.length > cap && (
+            <Alert type="info" style={{ marginTop: 12 }}>
+              <Alert.Paragraph>
+                {t('audience.over_cap_here', { size: number(sorted.included.length), cap: number(cap) })}
+              </Alert.Paragraph>
+            </Alert>
+          )}
         </Stale>
       )}
     </Card>
