@@ -450,6 +450,8 @@ const BAD_INPUTS: BadInput[] = [
       await v.user.click(within(condition).getByLabelText(value));
       await v.user.paste('nobody.invalid');
       await screen.findByLabelText(v.words('audience.count_label', { count: v.number(0) }), {}, { timeout: 10_000 });
+      // Said where the count is, too.
+      await screen.findByText(v.words('audience.empty_here'), {}, { timeout: 10_000 });
       await goTo(v, 'preview');
     },
     says: () => ({ key: 'compose.check.audience_empty' }),
@@ -467,6 +469,8 @@ const BAD_INPUTS: BadInput[] = [
       await chooseCustomerFile(v);
       await upload(v, csvFile('eight.csv', `email\n${reachableEmails(8).join('\n')}\n`));
       await screen.findByLabelText(v.words('audience.count_label', { count: v.number(8) }), {}, { timeout: 10_000 });
+      // Said where the count is, too.
+      screen.getByText(v.words('audience.over_cap_here', { size: v.number(8), cap: v.number(5) }));
       await goTo(v, 'preview');
     },
     says: (v) => ({ key: 'compose.check.over_cap', vars: { size: v.number(8), cap: v.number(5) } }),
