@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { http, HttpResponse, type RequestHandler } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { basicAuthFor, createSimulator, DEMO_IDENTITIES, type Simulator } from '../../sandbox/simulator/index.ts';
+import { createSimulator, DEMO_IDENTITIES, type Simulator } from '../../sandbox/simulator/index.ts';
 import { simulatorHandlers } from '../../sandbox/simulator/msw.ts';
 import { newDraft, type TicketDraft } from '../../src/domain/campaign/draft.ts';
 import { MAX_TAG_LENGTH } from '../../src/domain/campaign/tags.ts';
@@ -152,11 +152,6 @@ function open(visit: Visit, who: Who, zendeskLocale: string, settings: Record<st
     },
     settings,
   });
-  // Zendesk signs the app's requests in as the agent using it; the simulator reads that from the
-  // Authorization header (without it, every request would act as the account owner).
-  const request = fake.client.request;
-  fake.client.request = (options) =>
-    request({ ...options, headers: { ...options.headers, authorization: basicAuthFor(DEMO_IDENTITIES[who]) } });
   const createServices = (session: ZendeskSession) => ({
     api: new SupportApiClient({ transport: session.transport, clock, scheduler: { maxAttempts: 2 } }),
     storage: visit.storage,

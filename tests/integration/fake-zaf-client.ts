@@ -1,3 +1,4 @@
+import { basicAuthFor } from '../../sandbox/simulator/index.ts';
 import type { ZafClient, ZafRequestOptions } from '../../src/zaf/client.ts';
 
 export const DEMO_ORIGIN = 'https://proactive-demo.zendesk.com';
@@ -11,7 +12,9 @@ export interface FakeZafOptions {
 /**
  * Stands in for the SDK client the way Zendesk's host behaves: registers asynchronously, answers
  * `get('currentUser')`, and runs `request` against the Support API with fetch (msw routes it to
- * the simulator). Non-2xx answers reject with a jqXHR-like object, as ZAF does.
+ * the simulator) as that user, as Zendesk sends an app's requests with the agent's session, so
+ * the simulator answers each role as Zendesk would. Non-2xx answers reject with a jqXHR-like
+ * object, as ZAF does.
  */
 export function fakeZafClient(options: FakeZafOptions) {
   const invoked: unknown[][] = [];
@@ -45,6 +48,8 @@ export function fakeZafClient(options: FakeZafOptions) {
     request: async (request) => {
       requests.push(request);
       const headers: Record<string, string> = { ...request.headers };
+      const email = options.currentUser.email;
+      if (typeof email === 'string' && headers.authorization === undefined) headers.authorization = basicAuthFor(email);
       if (request.data !== undefined && request.contentType) headers['content-type'] = request.contentType;
       let response: Response;
       try {
