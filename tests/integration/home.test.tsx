@@ -95,6 +95,30 @@ describe('Home, against the simulated Support API through the ZAF client', () =>
     expect(fake.requests.every((request) => request.autoRetry === false && request.httpCompleteResponse)).toBe(true);
   });
 
+  it('an agent profile with no locale and no time zone breaks nothing: English, and every step opens', async () => {
+    const agent = staff('agent');
+    renderApp({ currentUser: { id: agent.id, name: agent.name, email: agent.email, role: agent.role } });
+    const user = userEvent.setup();
+    expect(await screen.findByRole('heading', { name: 'Proactive Campaigns', level: 1 })).toBeInTheDocument();
+    expect(within(screen.getByRole('region', { name: 'Signed in as' })).getByText(agent.name)).toBeInTheDocument();
+    for (const [tab, heading] of [
+      ['1. Audience', 'Audience'],
+      ['2. Compose', 'Compose'],
+      ['3. Preview', 'Preview'],
+      ['4. Send', 'Send'],
+      ['5. History', 'History'],
+    ] as const) {
+      await user.click(screen.getByRole('button', { name: tab }));
+      expect(await screen.findByRole('heading', { name: heading, level: 2 }, { timeout: 10_000 })).toBeInTheDocument();
+      expect(screen.queryByText('Something went wrong', { exact: false }), tab).toBeNull();
+    }
+    // Relative dates use the account's time zone, not the agent's: the audience step lists its fields.
+    await user.click(screen.getByRole('button', { name: '1. Audience' }));
+    await user.click(await screen.findByRole('button', { name: 'Add condition' }, { timeout: 10_000 }));
+    expect(screen.getByRole('group', { name: 'Condition 1' })).toBeInTheDocument();
+    expect(screen.queryByText('Something went wrong', { exact: false })).toBeNull();
+  }, 30_000);
+
   it('lists the custom user and organization fields an audience can use, with their types', async () => {
     renderApp({ currentUser: zafUser(staff('admin'), 'en-US') });
     const userFields = await screen.findByRole('table', { name: 'Customer fields' });
