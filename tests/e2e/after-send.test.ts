@@ -3,14 +3,13 @@ import type { Simulator } from '../../sandbox/simulator/index.ts';
 import { useSandbox, type OpenedApp } from './app.ts';
 import { axeViolations } from './axe.ts';
 import { chromiumOrSkip } from './browser.ts';
+import { QUICK_SEND_ACCOUNT, reachableCustomers } from './demo-account.ts';
 
 const chromiumPath = chromiumOrSkip();
 
 /** Customers who can get a campaign, `skip` further down the simulator's list for each test. */
 function someCustomers(sim: Simulator, count: number, skip = 0) {
-  return sim.account.users
-    .filter((u) => u.role === 'end-user' && u.active && !u.suspended && u.email !== null)
-    .slice(skip, skip + count);
+  return reachableCustomers(sim).slice(skip, skip + count);
 }
 
 /** A campaign to five customers from a CSV list, sent from the Send step as a person would. */
@@ -47,15 +46,7 @@ const viewsOf = (sim: Simulator, tag: string) =>
   sim.account.views.filter((v) => v.conditions.all.some((c) => c.field === 'current_tags' && c.value === tag));
 
 describe.skipIf(!chromiumPath)('after the send, in the sandbox', () => {
-  const e2e = useSandbox(chromiumPath, {
-    simulator: {
-      seed: 11,
-      users: 600,
-      // Counts straight from search, and jobs fast enough for a test (support-api.md §2.1: search lags a minute).
-      searchIndexLagMs: 0,
-      jobTiming: { perTicketMs: 20, perTicketJitterMs: 5, startDelayMs: 500 },
-    },
-  });
+  const e2e = useSandbox(chromiumPath, { simulator: QUICK_SEND_ACCOUNT });
 
   it('an admin gets the shared campaign view ("Go to ticket view" opens it in Zendesk) and creates a preset trigger', async () => {
     const opened = await e2e.openApp();

@@ -3,19 +3,13 @@ import type { Simulator } from '../../sandbox/simulator/index.ts';
 import { useSandbox, type OpenedApp } from './app.ts';
 import { axeViolations } from './axe.ts';
 import { chromiumOrSkip } from './browser.ts';
+import { reachableCustomers } from './demo-account.ts';
 
 const chromiumPath = chromiumOrSkip();
 
 /** Gold or platinum customers who can get a campaign, counted straight from the simulator's records. */
 function goldOrPlatinum(sim: Simulator) {
-  return sim.account.users.filter(
-    (u) =>
-      u.active &&
-      u.role === 'end-user' &&
-      !u.suspended &&
-      u.email !== null &&
-      (u.user_fields.service_level === 'gold' || u.user_fields.service_level === 'platinum'),
-  );
+  return reachableCustomers(sim, ['gold', 'platinum']);
 }
 
 /** The agent's draft as Zendesk keeps it (custom object record), or '' before the first save. */

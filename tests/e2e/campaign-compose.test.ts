@@ -3,19 +3,13 @@ import type { Simulator } from '../../sandbox/simulator/index.ts';
 import { useSandbox, type OpenedApp } from './app.ts';
 import { axeViolations } from './axe.ts';
 import { chromiumOrSkip } from './browser.ts';
+import { reachableCustomers } from './demo-account.ts';
 
 const chromiumPath = chromiumOrSkip();
 
 /** The app's Platinum customers who can get a campaign, from the simulator's own records. */
 function platinum(sim: Simulator) {
-  return sim.account.users.filter(
-    (u) =>
-      u.active &&
-      u.role === 'end-user' &&
-      !u.suspended &&
-      u.email !== null &&
-      u.user_fields.service_level === 'platinum',
-  );
+  return reachableCustomers(sim, ['platinum']);
 }
 
 async function platinumAudience(

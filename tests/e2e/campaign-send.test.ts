@@ -3,21 +3,10 @@ import type { Simulator } from '../../sandbox/simulator/index.ts';
 import { APP_FRAME, useSandbox, type OpenedApp } from './app.ts';
 import { axeViolations } from './axe.ts';
 import { chromiumOrSkip } from './browser.ts';
+import { reachableCustomers } from './demo-account.ts';
 
 const chromiumPath = chromiumOrSkip();
 const TAG = 'proactive_silver_and_gold_check_in';
-
-/** Silver or gold customers who can get a campaign, from the simulator's own records (234 in seed 11). */
-function silverOrGold(sim: Simulator, levels = ['silver', 'gold']) {
-  return sim.account.users.filter(
-    (u) =>
-      u.active &&
-      u.role === 'end-user' &&
-      !u.suspended &&
-      u.email !== null &&
-      levels.includes(String(u.user_fields.service_level)),
-  );
-}
 
 /** The campaign's tickets per customer, as Zendesk holds them. */
 function ticketsPerCustomer(sim: Simulator): Map<number, number> {
@@ -61,7 +50,7 @@ describe.skipIf(!chromiumPath)('sending a campaign in the sandbox', () => {
   it('gives every customer exactly one ticket, even when the page is reloaded half way', async () => {
     const opened = await e2e.openApp();
     const { page, app, frame } = opened;
-    const customers = silverOrGold(e2e.simulator);
+    const customers = reachableCustomers(e2e.simulator, ['silver', 'gold']);
     expect(customers.length).toBeGreaterThan(200);
     await prepareCampaign(opened, customers.length);
     await send(opened, customers.length);
@@ -111,7 +100,7 @@ describe.skipIf(!chromiumPath)('sending a campaign in the sandbox', () => {
   it('reports the customers whose ticket failed, with the reason, and a retry gives each exactly one', async () => {
     const opened = await e2e.openApp({ faults: { jobItemFailureRate: 0.1 } });
     const { app } = opened;
-    const customers = silverOrGold(e2e.simulator);
+    const customers = reachableCustomers(e2e.simulator, ['silver', 'gold']);
     await prepareCampaign(opened, customers.length);
     await send(opened, customers.length);
     await app.getByText('Finished.', { exact: true }).waitFor({ timeout: 90_000 });
@@ -140,7 +129,7 @@ describe.skipIf(!chromiumPath)('sending a campaign in the sandbox', () => {
     const opened = await e2e.openApp({ faults: { otherJobsInFlight: 28, jobItemFailureRate: 0.1 } });
     const { app, frame } = opened;
     const levels = ['platinum', 'gold', 'silver', 'bronze'];
-    const customers = silverOrGold(e2e.simulator, levels);
+    const customers = reachableCustomers(e2e.simulator, levels);
     expect(customers.length).toBeGreaterThan(400);
     await prepareCampaign(opened, customers.length, ['Platinum', 'Gold', 'Silver', 'Bronze']);
     await send(opened, customers.length);

@@ -4,6 +4,7 @@ import type { Simulator } from '../../sandbox/simulator/index.ts';
 import { useSandbox, type OpenedApp } from './app.ts';
 import { axeViolations } from './axe.ts';
 import { chromiumOrSkip } from './browser.ts';
+import { QUICK_SEND_ACCOUNT, reachableCustomers } from './demo-account.ts';
 
 const chromiumPath = chromiumOrSkip();
 
@@ -16,9 +17,7 @@ const ORGANIZATION_NAME = '<b>Bold & Co</b> {{ticket.id}}';
 
 /** Three customers of the seeded account, their names and fields as a hostile customer wrote them. */
 function plantHostileCustomers(sim: Simulator) {
-  const [markup, rtl, formula] = sim.account.users.filter(
-    (u) => u.role === 'end-user' && u.active && !u.suspended && u.email !== null && u.organization_id !== null,
-  );
+  const [markup, rtl, formula] = reachableCustomers(sim).filter((u) => u.organization_id !== null);
   if (!markup || !rtl || !formula) throw new Error('not enough customers');
   markup.name = MARKUP_NAME;
   markup.user_fields.account_manager_notes = SCRIPT_NOTES;
@@ -47,14 +46,7 @@ async function expectNoInjection({ page, frame }: OpenedApp) {
 }
 
 describe.skipIf(!chromiumPath)('customer data with markup, placeholders, right-to-left text and long strings', () => {
-  const e2e = useSandbox(chromiumPath, {
-    simulator: {
-      seed: 11,
-      users: 600,
-      searchIndexLagMs: 0,
-      jobTiming: { perTicketMs: 20, perTicketJitterMs: 5, startDelayMs: 500 },
-    },
-  });
+  const e2e = useSandbox(chromiumPath, { simulator: QUICK_SEND_ACCOUNT });
 
   it('is shown as text on every screen, sent to Zendesk inert, and exported formula-safe', async () => {
     const sim = e2e.simulator;

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { useSandbox } from './app.ts';
 import { axeViolations } from './axe.ts';
 import { chromiumOrSkip } from './browser.ts';
+import { QUICK_SEND_ACCOUNT, reachableCustomers } from './demo-account.ts';
 
 const chromiumPath = chromiumOrSkip();
 
@@ -57,25 +58,11 @@ async function chooseWithArrows(page: Page, frame: Frame, value: string) {
 }
 
 describe.skipIf(!chromiumPath)('the whole flow with the keyboard only', () => {
-  const e2e = useSandbox(chromiumPath, {
-    simulator: {
-      seed: 11,
-      users: 600,
-      searchIndexLagMs: 0,
-      jobTiming: { perTicketMs: 20, perTicketJitterMs: 5, startDelayMs: 500 },
-    },
-  });
+  const e2e = useSandbox(chromiumPath, { simulator: QUICK_SEND_ACCOUNT });
 
   it('builds an audience, composes, previews, sends and finds the campaign in history without a mouse', async () => {
     const sim = e2e.simulator;
-    const expected = sim.account.users.filter(
-      (u) =>
-        u.active &&
-        u.role === 'end-user' &&
-        !u.suspended &&
-        u.email !== null &&
-        ['gold', 'platinum'].includes(String(u.user_fields.service_level)),
-    ).length;
+    const expected = reachableCustomers(sim, ['gold', 'platinum']).length;
     // Zendesk opens the app from its nav bar; from there on, only keys.
     const { page, app, frame } = await e2e.openApp();
     const press = (key: string) => page.keyboard.press(key);
