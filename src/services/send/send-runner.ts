@@ -17,7 +17,8 @@ import {
   type SupportApiClient,
   type WaitEvent,
 } from '../../zendesk/index.ts';
-import { findDuplicates, reconcile, removeTickets } from './reconcile.ts';
+import { sweepDuplicates } from './duplicate-sweep.ts';
+import { reconcile } from './reconcile.ts';
 import type { TicketFactory } from './ticket-factory.ts';
 import { JobClock } from './job-clock.ts';
 
@@ -26,9 +27,6 @@ export const MAX_JOBS_IN_FLIGHT = 30;
 
 /** A reconcile that found a job still running tries again after this long. */
 const RECONCILE_RETRY_MS = 10_000;
-
-/** How long the last step waits for jobs it did not ask for (a replayed request's) to finish. */
-const SWEEP_PATIENCE_MS = 5 * 60_000;
 
 export interface LiveStatus {
   /** Jobs Zendesk is working on for this send. */
@@ -378,45 +376,7 @@ export class SendRunner {
 
   /** The last step: look for second tickets a re-sent request may have made, and remove them. */
   private async finish(): Promise<void> {
-    let run = this.runState;
-    const unremoved = run.duplicates.some((d) => !d.removed);
-    if (run.idempotencyHonoured !== true && (unremoved || run.batches.some((b) => b.jobId !== null))) {
-      const knownJobs = new Set(run.batches.flatMap((b) => (b.jobId ? [b.jobId] : [])));
-      // A replayed request's job may still run, and a look may fail (a 5xx, a lost answer): the
-      // second tickets stay until someone looks, so this looks again for a while.
-      let found: Awaited<ReturnType<typeof findDuplicates>> | null = null;
-      for (let waited = 0; waited <= SWEEP_PATIENCE_MS; waited += RECONCILE_RETRY_MS) {
-        if (waited > 0) await this.options.api.clock.sleep(RECONCILE_RETRY_MS);
-        try {
-          found = await findDuplicates(this.options.api, run, knownJobs);
-          if (!found.running) break;
-        } catch (error) {
-          if (isZendeskError(error) && (error.kind === 'auth' || error.kind === 'permission')) break;
-        }
-      }
-      // A safety net: not finding them is no failure of the send.
-      if (found) {
-        const positions = new Map(run.customers.map((userId, position) => [userId, position]));
-        for (const [userId, ticketId] of found.firsts) {
-          const position = positions.get(userId);
-          if (position !== undefined && run.created[position] !== ticketId) run = withCreated(run, position, ticketId);
-        }
-        const gone = this.options.isAdmin
-          ? await removeTickets(
-              this.options.api,
-              found.duplicates.map((d) => d.ticketId),
-            )
-          : new Set<number>();
-        for (const duplicate of found.duplicates) {
-          const removed = gone.has(duplicate.ticketId);
-          const others = run.duplicates.filter((d) => d.ticketId !== duplicate.ticketId);
-          run = {
-            ...run,
-            duplicates: [...others, { userId: duplicate.userId, ticketId: duplicate.ticketId, removed }],
-          };
-        }
-      }
-    }
+    const run = await sweepDuplicates(this.options.api, this.runState, { isAdmin: this.options.isAdmin });
     this.update({ ...run, status: 'finished', finishedAt: this.now });
   }
 
