@@ -9,26 +9,15 @@ import { newSendRun } from '../../src/domain/send/send-run.ts';
 import { memorySendLock, memoryStore, SendJournal, type KeyValueStore } from '../../src/storage/index.ts';
 import { App } from '../../src/ui/App.tsx';
 import { connectToZendesk, type ZendeskSession } from '../../src/zaf/connect.ts';
-import type { Clock } from '../../src/zendesk/clock.ts';
 import { SupportApiClient } from '../../src/zendesk/client.ts';
 import { DEMO_ORIGIN, fakeZafClient } from './fake-zaf-client.ts';
+import { instantClock } from './simulator-support.ts';
 
 /**
  * Flow steps 5 and 6 on screen, against the simulated Support API through the ZAF client: a
  * send resumed from the journal runs to its end, then the confirmation page, the view, a preset
  * trigger, the history seen by another agent in another browser, and "close remaining".
  */
-
-/** Time that passes only when someone waits: the app's sleeps and the simulator's jobs share it. */
-function instantClock(): Clock {
-  let now = Date.UTC(2026, 11, 2, 9);
-  return {
-    now: () => now,
-    sleep: async (ms) => {
-      now += Math.max(0, ms);
-    },
-  };
-}
 
 const clock = instantClock();
 const sim: Simulator = createSimulator({

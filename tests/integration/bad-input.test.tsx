@@ -10,12 +10,12 @@ import { MAX_TAG_LENGTH } from '../../src/domain/campaign/tags.ts';
 import { DraftStore, memorySendLock, memoryStore, type KeyValueStore } from '../../src/storage/index.ts';
 import { App } from '../../src/ui/App.tsx';
 import { connectToZendesk, type ZendeskSession } from '../../src/zaf/connect.ts';
-import type { Clock } from '../../src/zendesk/clock.ts';
 import { SupportApiClient } from '../../src/zendesk/client.ts';
 import en from '../../translations/en.json';
 import ja from '../../translations/ja.json';
 import ko from '../../translations/ko.json';
 import { DEMO_ORIGIN, fakeZafClient } from './fake-zaf-client.ts';
+import { instantClock, simulatorCount } from './simulator-support.ts';
 
 /**
  * Every bad input of SPEC.md's "Bad input and failure" that the campaign flow has, in English,
@@ -25,17 +25,6 @@ import { DEMO_ORIGIN, fakeZafClient } from './fake-zaf-client.ts';
  */
 
 // ---------------------------------------------------------------- the account and the browser
-
-/** Time that passes only when someone waits: retries and Retry-After cost no real time. */
-function instantClock(): Clock {
-  let now = Date.UTC(2026, 11, 2, 9);
-  return {
-    now: () => now,
-    sleep: async (ms) => {
-      now += Math.max(0, ms);
-    },
-  };
-}
 
 const clock = instantClock();
 // A generous per-minute limit: the suite opens the app 150 times in one virtual minute.
@@ -60,17 +49,6 @@ function reachableEmails(count: number): string[] {
     .filter((u) => u.role === 'end-user' && u.active && !u.suspended && u.email)
     .slice(0, count)
     .map((u) => u.email ?? '');
-}
-
-/** The simulator's own answer to a search count, asked directly (not through the app). */
-function simulatorCount(query: string): number {
-  const response = sim.handle({
-    method: 'GET',
-    url: `/api/v2/search/count?query=${encodeURIComponent(query)}`,
-    headers: {},
-  });
-  if ('dropped' in response) throw new Error('dropped');
-  return (JSON.parse(response.body) as { count: number }).count;
 }
 
 // ---------------------------------------------------------------- translations, read from the files
@@ -339,7 +317,7 @@ const BAD_INPUTS: BadInput[] = [
       key: 'compose.check.tag_taken',
       vars: {
         tag: 'proactive_spring_check_in',
-        count: v.number(simulatorCount('type:ticket tags:proactive_spring_check_in')),
+        count: v.number(simulatorCount(sim, 'type:ticket tags:proactive_spring_check_in')),
       },
     }),
     data: () => ['proactive_spring_check_in'],

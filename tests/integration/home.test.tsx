@@ -5,12 +5,12 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createSimulator, type Simulator } from '../../sandbox/simulator/index.ts';
 import { simulatorHandlers } from '../../sandbox/simulator/msw.ts';
 import { connectToZendesk, type ZendeskSession } from '../../src/zaf/connect.ts';
-import type { Clock } from '../../src/zendesk/clock.ts';
 import { SupportApiClient } from '../../src/zendesk/client.ts';
 import { App } from '../../src/ui/App.tsx';
 import { CUSTOMER_QUERY } from '../../src/ui/home/support-api-home-data.ts';
 import { memorySendLock, memoryStore } from '../../src/storage/index.ts';
 import { DEMO_ORIGIN, fakeZafClient, type FakeZafOptions } from './fake-zaf-client.ts';
+import { instantClock, simulatorCount } from './simulator-support.ts';
 
 const sim: Simulator = createSimulator({ seed: 3, users: 400 });
 const server = setupServer(...simulatorHandlers(sim, DEMO_ORIGIN));
@@ -19,32 +19,10 @@ beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
 
-/** The simulator's own answer, asked directly (not through the app). */
-function simulatorCount(query: string): number {
-  const response = sim.handle({
-    method: 'GET',
-    url: `/api/v2/search/count?query=${encodeURIComponent(query)}`,
-    headers: {},
-  });
-  if ('dropped' in response) throw new Error('dropped');
-  return (JSON.parse(response.body) as { count: number }).count;
-}
-
 function staff(role: 'admin' | 'agent') {
   const user = sim.account.users.find((candidate) => candidate.role === role && !candidate.custom_role_id);
   if (!user) throw new Error(`no ${role} in the demo account`);
   return user;
-}
-
-/** Virtual time that never blocks: backoff and Retry-After waits pass at once (no real sleeps). */
-function instantClock(): Clock {
-  let now = Date.now();
-  return {
-    now: () => now,
-    sleep: async (ms) => {
-      now += Math.max(0, ms);
-    },
-  };
 }
 
 function renderApp(options: Partial<FakeZafOptions> & { currentUser: Record<string, unknown> }) {
@@ -52,7 +30,11 @@ function renderApp(options: Partial<FakeZafOptions> & { currentUser: Record<stri
   const connect = () => connectToZendesk({ init: () => fake.client });
   // random 0 = no backoff wait between retries, so failures show at once in tests.
   const createServices = (session: ZendeskSession) => ({
-    api: new SupportApiClient({ transport: session.transport, clock: instantClock(), scheduler: { maxAttempts: 2 } }),
+    api: new SupportApiClient({
+      transport: session.transport,
+      clock: instantClock(Date.now()),
+      scheduler: { maxAttempts: 2 },
+    }),
     storage: memoryStore(),
     lock: memorySendLock(),
     now: () => Date.now(),
@@ -84,11 +66,13 @@ describe('Home, against the simulated Support API through the ZAF client', () =>
     expect(within(agentCard).getByText('Admin')).toBeInTheDocument();
     expect(within(agentCard).getByText('proactive-demo')).toBeInTheDocument();
 
-    const expected = simulatorCount(CUSTOMER_QUERY);
+    const expected = simulatorCount(sim, CUSTOMER_QUERY);
     expect(expected).toBeGreaterThan(0);
     const customers = screen.getByRole('region', { name: 'Customers' });
     expect(await within(customers).findByText(expected.toLocaleString('en'))).toBeInTheDocument();
-    expect(within(customers).getByText(simulatorCount('type:organization').toLocaleString('en'))).toBeInTheDocument();
+    expect(
+      within(customers).getByText(simulatorCount(sim, 'type:organization').toLocaleString('en')),
+    ).toBeInTheDocument();
 
     // Every call went through client.request with our own retry policy in charge.
     expect(fake.requests.length).toBeGreaterThan(0);
@@ -194,7 +178,7 @@ describe('Home, against the simulated Support API through the ZAF client', () =>
 
       sim.setFaults({});
       await user.click(within(alert).getByRole('button', { name: '再試行' }));
-      const expected = simulatorCount(CUSTOMER_QUERY);
+      const expected = simulatorCount(sim, CUSTOMER_QUERY);
       expect(await within(customers).findByText(expected.toLocaleString('ja'))).toBeInTheDocument();
       expect(within(customers).queryByRole('alert')).not.toBeInTheDocument();
     } finally {
